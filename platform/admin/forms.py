@@ -1,0 +1,15 @@
+"""Administration forms."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+
+from platform.accounts.models import Role
+from platform.forms import ChoiceField, options
+
+
+class RoleForm(FlaskForm):
+    role = ChoiceField(_l("Role"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.role.choices = options((role.value, role.label) for role in Role)

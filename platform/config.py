@@ -1,0 +1,78 @@
+"""Settings read from environment variables, with safe defaults.
+
+Every setting can also be given to `create_app(config)`, which wins over the environment.
+"""
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("fr", "en", "es")
+
+
+def _flag(name, default):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def normalise_database_url(url):
+    """Use the psycopg 3 driver for PostgreSQL URLs written the usual way."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def load_secret_key(instance_path):
+    """Return SECRET_KEY from the environment, or from `instance/secret_key`, made on first run."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Create with owner-only permissions; never fall back to a default string.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def settings_from_environment(instance_path):
+    """Build the configuration mapping from the environment."""
+    is_production = os.environ.get("APP_ENV", "development") == "production"
+    database_url = (
+        os.environ.get("DATABASE_URL") or f"sqlite:///{Path(instance_path) / 'platform.db'}"
+    )
+    redis_url = os.environ.get("REDIS_URL") or None
+    return {
+        "APP_ENV": "production" if is_production else "development",
+        "SITE_NAME": os.environ.get("SITE_NAME", "Lab d'innovation publique"),
+        "SQLALCHEMY_DATABASE_URI": normalise_database_url(database_url),
+        "REDIS_URL": redis_url,
+        # Sessions: signed cookies, never readable from JavaScript, not sent cross-site.
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", is_production),
+        "PERMANENT_SESSION_LIFETIME": timedelta(days=30),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", is_production),
+        "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
+        # Internationalisation (DESIGN.md §5: catalogs are at the top level, not under platform/).
+        "LANGUAGES": LANGUAGES,
+        "BABEL_DEFAULT_LOCALE": os.environ.get("DEFAULT_LOCALE", "fr"),
+        "BABEL_DEFAULT_TIMEZONE": os.environ.get("TIMEZONE", "Europe/Paris"),
+        "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
+        # Rate limits: in memory for one process, in Redis when several processes share them.
+        "RATELIMIT_ENABLED": _flag("RATELIMIT_ENABLED", True),
+        "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "RATELIMIT_SIGN_IN": os.environ.get("RATELIMIT_SIGN_IN", "10 per minute;50 per hour"),
+        "RATELIMIT_REGISTER": os.environ.get("RATELIMIT_REGISTER", "5 per minute;20 per hour"),
+        "HSTS_ENABLED": is_production,
+        "USERS_PER_PAGE": 50,
+    }

@@ -1,0 +1,72 @@
+"""The application factory behind `platform.create_app()`."""
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from platform import cli, errors, i18n, security
+from platform.config import ROOT, load_secret_key, settings_from_environment
+from platform.database import configure_sqlite
+from platform.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+
+def build_app(config=None):
+    """Create and wire the application; see `platform.create_app`."""
+    config = dict(config or {})
+    instance_path = config.pop("INSTANCE_PATH", None) or os.environ.get("INSTANCE_PATH")
+    instance_path = str(Path(instance_path or ROOT / "instance").resolve())
+    app = Flask("platform", instance_path=instance_path, instance_relative_config=True)
+    Path(instance_path).mkdir(parents=True, exist_ok=True)
+
+    app.config.update(settings_from_environment(instance_path))
+    app.config.update(config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = load_secret_key(instance_path)
+
+    db.init_app(app)
+    with app.app_context():
+        configure_sqlite(db.engine)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
+    login_manager.init_app(app)
+
+    _register_blueprints(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+    _commit_at_end_of_request(app)
+    return app
+
+
+def _register_blueprints(app):
+    from platform.accounts import bp as accounts_bp
+    from platform.admin import bp as admin_bp
+    from platform.ideas import bp as ideas_bp
+    from platform.main import bp as main_bp
+    from platform.prototypes import bp as prototypes_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(admin_bp, url_prefix="/admin")
+    app.register_blueprint(ideas_bp, url_prefix="/ideas")
+    app.register_blueprint(prototypes_bp, url_prefix="/prototypes")
+
+
+def _commit_at_end_of_request(app):
+    """Commit once per request, after the view succeeded (DESIGN.md §5, flow of a request).
+
+    Services only flush. A response of 400 or more (a form re-shown with its errors, a refused
+    action, an error page) commits nothing: the session is rolled back when the request ends.
+    """
+
+    @app.after_request
+    def commit_session(response):
+        if response.status_code < 400:
+            db.session.commit()
+        else:
+            db.session.rollback()
+        return response

@@ -1,0 +1,55 @@
+"""Form helpers shared by every feature."""
+
+from urllib.parse import urlsplit
+
+from flask_babel import lazy_gettext as _l
+from wtforms import SelectChoice, SelectField
+from wtforms.validators import DataRequired, Length
+
+
+def required(message=None):
+    return DataRequired(message=message or _l("This field is required."))
+
+
+def max_length(n):
+    return Length(max=n, message=_l("Enter at most %(max)d characters."))
+
+
+def length_between(low, high):
+    return Length(min=low, max=high, message=_l("Enter between %(min)d and %(max)d characters."))
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def is_safe_next_url(target):
+    """Whether `target` is a path on this site (never another host) to go back to."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc
+
+
+def add_error(form, field_name, message):
+    """Attach a service's message to the form field it concerns (or to the form)."""
+    field = getattr(form, field_name, None) if field_name else None
+    if field is not None:
+        field.errors = [*field.errors, message] if isinstance(field.errors, list) else [message]
+    else:
+        form.form_errors.append(message)
+
+
+def options(pairs):
+    """Select options from (value, label) pairs."""
+    return [SelectChoice(value=value, label=label) for value, label in pairs]
+
+
+class ChoiceField(SelectField):
+    """A select whose refusal of an unknown or malformed value speaks the platform's words."""
+
+    def __init__(self, *args, **kwargs):
+        message = _l("Choose one of the options in the list.")
+        kwargs.setdefault("invalid_choice_message", message)
+        kwargs.setdefault("invalid_value_message", message)
+        super().__init__(*args, **kwargs)

@@ -1,0 +1,7 @@
+"""Pages that belong to no feature: home, terms of use, health check."""
+
+from flask import Blueprint
+
+bp = Blueprint("main", __name__, template_folder="templates")
+
+from platform.main import routes  # noqa: E402,F401

@@ -1,0 +1,41 @@
+"""How routes apply the features' `can_<action>(user, obj)` predicates.
+
+A visitor who is refused is sent to sign in; a signed-in account that is refused gets 403. The
+same predicates are template globals, so a button is shown exactly when its action is allowed.
+"""
+
+from functools import wraps
+
+from flask import abort
+from flask_login import current_user
+
+from platform.extensions import login_manager
+
+
+def ensure(allowed):
+    """Stop the request unless `allowed` is true."""
+    if allowed:
+        return
+    if not current_user.is_authenticated:
+        abort(login_manager.unauthorized())
+    abort(403)
+
+
+def permission_required(predicate):
+    """Decorate a view so it runs only when `predicate(current_user, None)` is true."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            ensure(predicate(current_user, None))
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def register_predicates(blueprint, *predicates):
+    """Make the predicates available to every template."""
+    for predicate in predicates:
+        blueprint.add_app_template_global(predicate)

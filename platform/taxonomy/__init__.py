@@ -1,0 +1,1 @@
+"""Districts and themes: reference data named in every language, kept by admins."""
