@@ -25,13 +25,16 @@ def print_demo_accounts():
 def seed_demo(if_empty):
     """Fill the database with believable demo content, in French."""
     from platform.accounts.demo import seed_accounts
-    from platform.taxonomy.demo import seed_districts
+    from platform.ideas.demo import seed_ideas
+    from platform.taxonomy.demo import seed_districts, seed_themes
 
     if if_empty and db.session.scalar(select(func.count()).select_from(User)):
         click.echo("The database already has accounts: no demo data added.")
     else:
         districts = seed_districts()
-        seed_accounts(districts)
+        themes = seed_themes()
+        accounts = seed_accounts(districts)
+        seed_ideas(accounts, themes, districts)
         db.session.commit()
         click.echo("Demo data is ready.")
     print_demo_accounts()

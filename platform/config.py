@@ -73,6 +73,10 @@ def settings_from_environment(instance_path):
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_SIGN_IN": os.environ.get("RATELIMIT_SIGN_IN", "10 per minute;50 per hour"),
         "RATELIMIT_REGISTER": os.environ.get("RATELIMIT_REGISTER", "5 per minute;20 per hour"),
+        "RATELIMIT_POSTING": os.environ.get("RATELIMIT_POSTING", "20 per minute;300 per day"),
+        "COMMENT_EDIT_MINUTES": int(os.environ.get("COMMENT_EDIT_MINUTES", "15")),
+        "IDEAS_PER_PAGE": 20,
+        "PRE_MODERATION": _flag("PRE_MODERATION", False),
         "HSTS_ENABLED": is_production,
         "USERS_PER_PAGE": 50,
     }

@@ -6,6 +6,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from platform.extensions import db
+from platform.permissions import Refused
 
 ERROR_TEXTS = {
     400: (
@@ -52,6 +53,8 @@ def render_error(code, title, message):
 def handle_http_error(error):
     code = error.code or 500
     title, message = ERROR_TEXTS.get(code, (error.name, error.description))
+    if isinstance(error, Refused):
+        message = error.description
     return render_error(code, title, message)
 
 

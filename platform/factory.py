@@ -9,6 +9,7 @@ from platform import cli, errors, i18n, security
 from platform.config import ROOT, load_secret_key, settings_from_environment
 from platform.database import configure_sqlite
 from platform.extensions import babel, csrf, db, limiter, login_manager, migrate
+from platform.text import render_markdown
 
 
 def build_app(config=None):
@@ -34,6 +35,7 @@ def build_app(config=None):
     login_manager.init_app(app)
 
     _register_blueprints(app)
+    app.add_template_filter(render_markdown, "markdown")
     i18n.init_app(app)
     security.init_app(app)
     errors.init_app(app)
@@ -45,6 +47,7 @@ def build_app(config=None):
 def _register_blueprints(app):
     from platform.accounts import bp as accounts_bp
     from platform.admin import bp as admin_bp
+    from platform.comments import bp as comments_bp
     from platform.ideas import bp as ideas_bp
     from platform.main import bp as main_bp
     from platform.prototypes import bp as prototypes_bp
@@ -53,6 +56,7 @@ def _register_blueprints(app):
     app.register_blueprint(accounts_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(ideas_bp, url_prefix="/ideas")
+    app.register_blueprint(comments_bp, url_prefix="/comments")
     app.register_blueprint(prototypes_bp, url_prefix="/prototypes")
 
 

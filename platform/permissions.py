@@ -8,16 +8,23 @@ from functools import wraps
 
 from flask import abort
 from flask_login import current_user
+from werkzeug.exceptions import Forbidden
 
 from platform.extensions import login_manager
 
 
-def ensure(allowed):
-    """Stop the request unless `allowed` is true."""
+class Refused(Forbidden):
+    """A 403 whose description tells the person why, in their language."""
+
+
+def ensure(allowed, reason=None):
+    """Stop the request unless `allowed` is true; `reason` explains a refusal to the account."""
     if allowed:
         return
     if not current_user.is_authenticated:
         abort(login_manager.unauthorized())
+    if reason:
+        raise Refused(description=str(reason))
     abort(403)
 
 

@@ -21,7 +21,8 @@ def test_public_page_has_the_accessible_layout(client, path):
     assert "<header" in page and "<footer" in page
     assert re.search(r'<nav class="language-nav" aria-label="[^"]+">', page)
     assert '<meta name="viewport"' in page
-    assert "<script" not in page  # everything works without JavaScript
+    # Scripts only enhance (everything works without them) and never run inline.
+    assert re.findall(r"<script[^>]*>", page) == ['<script src="/static/js/enhance.js" defer>']
 
 
 @pytest.mark.parametrize("path", [*PUBLIC_PAGES, "/healthz", "/missing-page"])

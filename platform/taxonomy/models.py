@@ -29,3 +29,12 @@ class District(NamedInEveryLanguage, db.Model):
 
     def __repr__(self):
         return f"<District {self.slug}>"
+
+
+class Theme(NamedInEveryLanguage, db.Model):
+    __tablename__ = "theme"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+
+    def __repr__(self):
+        return f"<Theme {self.slug}>"

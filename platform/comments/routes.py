@@ -1,0 +1,53 @@
+"""Editing and deleting one's comments (posting is done on the commented page's route)."""
+
+from flask import abort, flash, redirect, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from platform.comments import bp, services
+from platform.comments.forms import CommentForm
+from platform.comments.models import Comment
+from platform.comments.permissions import can_comment, can_delete_comment, can_edit_comment
+from platform.extensions import db
+from platform.limits import posting_limit
+from platform.permissions import ensure, register_predicates
+
+register_predicates(bp, can_comment, can_edit_comment, can_delete_comment)
+
+
+def load_comment(comment_id):
+    comment = db.session.get(Comment, comment_id)
+    if comment is None:
+        abort(404)
+    target = comment.target()
+    if target is None or not target.is_listed:
+        abort(404)
+    return comment, target
+
+
+@bp.route("/<int:comment_id>/edit", methods=["GET", "POST"])
+@posting_limit
+def edit(comment_id):
+    comment, target = load_comment(comment_id)
+    is_own = current_user.is_authenticated and comment.author_id == current_user.id
+    ensure(can_edit_comment(current_user, comment), is_own and services.edit_closed_message())
+    form = CommentForm(data={"body": comment.body} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            services.edit_comment(current_user, comment, form.body.data)
+        except services.CommentError as error:
+            form.body.errors.append(error.message)
+        else:
+            flash(_("Your comment is changed."), "success")
+            return redirect(comment.target_url())
+    status = 400 if form.errors else 200
+    return render_template("comments/edit.html", form=form, comment=comment), status
+
+
+@bp.route("/<int:comment_id>/delete", methods=["POST"])
+def delete(comment_id):
+    comment, target = load_comment(comment_id)
+    ensure(can_delete_comment(current_user, comment))
+    services.delete_comment(current_user, comment, target)
+    flash(_("Your comment is deleted."), "success")
+    return redirect(comment.target_url())

@@ -1,0 +1,124 @@
+"""Posting, editing, deleting and reading comments on any commentable target."""
+
+from datetime import timedelta
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select, update
+from sqlalchemy.orm import joinedload
+
+from platform.comments.models import MAX_DEPTH, Comment
+from platform.database import utcnow
+from platform.extensions import db
+from platform.signals import comment_posted
+
+MAX_LENGTH = 2000
+
+
+class CommentError(Exception):
+    """A rule refused the comment; `message` says why."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+def edit_window():
+    return timedelta(minutes=current_app.config.get("COMMENT_EDIT_MINUTES", 15))
+
+
+def edit_closed_message():
+    minutes = int(edit_window().total_seconds() // 60)
+    return _l("Comments can only be changed in the %(n)s minutes after they are sent.", n=minutes)
+
+
+def clean_body(body):
+    body = (body or "").strip()
+    if not body:
+        raise CommentError(_l("Write your comment before sending it."))
+    if len(body) > MAX_LENGTH:
+        raise CommentError(_l("A comment has at most %(n)s characters.", n=MAX_LENGTH))
+    return body
+
+
+def _count(target, delta):
+    model = type(target)
+    db.session.execute(
+        update(model)
+        .where(model.id == target.id)
+        .values(comments_count=model.comments_count + delta)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def post_comment(author, target, body, parent_id=None):
+    """Add a comment (or a reply) to `target` and count it."""
+    body = clean_body(body)
+    if not target.accepts_comments:
+        raise CommentError(_l("This page no longer accepts comments."))
+    key = target.comment_target_key
+    depth, parent = 0, None
+    if parent_id is not None:
+        parent = db.session.get(Comment, parent_id)
+        if parent is None or getattr(parent, key) != target.id:
+            raise CommentError(_l("The comment you reply to does not exist."))
+        if parent.is_deleted:
+            raise CommentError(_l("The comment you reply to was deleted."))
+        if parent.depth >= MAX_DEPTH:  # keep threads readable: answer beside the deepest reply
+            parent = db.session.get(Comment, parent.parent_id)
+        depth = parent.depth + 1
+    comment = Comment(
+        author_id=author.id, body=body, depth=depth, parent_id=parent and parent.id,
+        **{key: target.id},
+    )  # fmt: skip
+    db.session.add(comment)
+    db.session.flush()
+    _count(target, +1)
+    comment_posted.send(
+        current_app._get_current_object(), comment=comment, target=target, author=author
+    )
+    return comment
+
+
+def edit_comment(user, comment, body):
+    """Change one's comment within the edit window."""
+    body = clean_body(body)
+    if comment.is_deleted:
+        raise CommentError(_l("This comment was deleted."))
+    if utcnow() - comment.created_at > edit_window():
+        raise CommentError(edit_closed_message())
+    comment.body = body
+    comment.edited_at = utcnow()
+    db.session.flush()
+
+
+def delete_comment(user, comment, target):
+    """Delete a comment, leaving a tombstone so that its replies stay in their thread."""
+    if comment.is_deleted:
+        raise CommentError(_l("This comment was already deleted."))
+    comment.body = ""
+    comment.deleted_at = utcnow()
+    db.session.flush()
+    _count(target, -1)
+
+
+def comment_thread(target):
+    """The target's comments as a tree: roots oldest first, each with its `replies` in order.
+
+    One query, whatever the number of comments.
+    """
+    column = getattr(Comment, target.comment_target_key)
+    comments = db.session.scalars(
+        select(Comment)
+        .where(column == target.id)
+        .options(joinedload(Comment.author))
+        .order_by(Comment.created_at, Comment.id)
+    ).all()
+    by_id = {c.id: c for c in comments}
+    roots = []
+    for comment in comments:
+        comment.replies = []
+    for comment in comments:
+        parent = by_id.get(comment.parent_id)
+        (parent.replies if parent else roots).append(comment)
+    return roots

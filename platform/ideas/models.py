@@ -1,0 +1,177 @@
+"""Problems (ideas), their supports, followers and status history."""
+
+import enum
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from platform.accounts.models import User
+from platform.comments.models import register_target
+from platform.database import UTCDateTime, utcnow
+from platform.extensions import db
+from platform.taxonomy.models import District, Theme
+
+
+class IdeaStatus(enum.StrEnum):
+    """Where a problem stands in the lab's process (DESIGN.md §3)."""
+
+    PENDING = "pending"
+    PROPOSED = "proposed"
+    SELECTED = "selected"
+    PROTOTYPING = "prototyping"
+    EXPERIMENTING = "experimenting"
+    ADOPTED = "adopted"
+    NOT_RETAINED = "not_retained"
+    MERGED = "merged"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self):
+        return STATUS_LABELS[self]
+
+    @property
+    def is_listed(self):
+        """Shown in lists and open to supports and comments."""
+        return self in LISTED_STATUSES
+
+
+STATUS_LABELS = {
+    IdeaStatus.PENDING: _l("Awaiting moderation"),
+    IdeaStatus.PROPOSED: _l("Proposed"),
+    IdeaStatus.SELECTED: _l("Selected by the lab"),
+    IdeaStatus.PROTOTYPING: _l("Prototyping"),
+    IdeaStatus.EXPERIMENTING: _l("Experimenting"),
+    IdeaStatus.ADOPTED: _l("Adopted"),
+    IdeaStatus.NOT_RETAINED: _l("Not retained"),
+    IdeaStatus.MERGED: _l("Merged"),
+    IdeaStatus.WITHDRAWN: _l("Withdrawn"),
+}
+
+LISTED_STATUSES = frozenset(
+    {
+        IdeaStatus.PROPOSED,
+        IdeaStatus.SELECTED,
+        IdeaStatus.PROTOTYPING,
+        IdeaStatus.EXPERIMENTING,
+        IdeaStatus.ADOPTED,
+        IdeaStatus.NOT_RETAINED,
+    }
+)
+
+# The lab's moves (agents and above). Withdrawal by the author, publication of a pending problem
+# and merging are moves of their own, made by the services that own them.
+LAB_TRANSITIONS = {
+    IdeaStatus.PROPOSED: {IdeaStatus.SELECTED, IdeaStatus.NOT_RETAINED},
+    IdeaStatus.SELECTED: {IdeaStatus.PROTOTYPING, IdeaStatus.NOT_RETAINED},
+    IdeaStatus.PROTOTYPING: {IdeaStatus.EXPERIMENTING, IdeaStatus.NOT_RETAINED},
+    IdeaStatus.EXPERIMENTING: {IdeaStatus.ADOPTED, IdeaStatus.NOT_RETAINED},
+}
+NOTE_REQUIRED = frozenset({IdeaStatus.NOT_RETAINED})
+
+
+def status_column(name, **kwargs):
+    return mapped_column(
+        Enum(
+            IdeaStatus,
+            name=name,
+            native_enum=False,
+            create_constraint=True,
+            length=20,
+            values_callable=lambda statuses: [s.value for s in statuses],
+        ),
+        **kwargs,
+    )
+
+
+class Idea(db.Model):
+    """A problem someone proposed for the lab to work on."""
+
+    __tablename__ = "idea"
+    __table_args__ = (
+        Index("ix_idea_status_created_at", "status", "created_at"),
+        Index("ix_idea_status_supports_count", "status", "supports_count"),
+        Index("ix_idea_status_comments_count", "status", "comments_count"),
+    )
+    comment_target_key = "idea_id"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(150))
+    description: Mapped[str] = mapped_column(Text)
+    # Title and description folded (lowercase, no accents), for search and similar problems.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    theme_id: Mapped[int] = mapped_column(ForeignKey("theme.id"), index=True)
+    district_id: Mapped[int | None] = mapped_column(ForeignKey("district.id"), index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
+    status: Mapped[IdeaStatus] = status_column("status", default=IdeaStatus.PROPOSED)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("idea.id"))
+    is_hidden: Mapped[bool] = mapped_column(default=False)
+    supports_count: Mapped[int] = mapped_column(default=0)
+    comments_count: Mapped[int] = mapped_column(default=0)
+    followers_count: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    theme: Mapped[Theme] = relationship(lazy="raise")
+    district: Mapped[District | None] = relationship(lazy="raise")
+    author: Mapped[User | None] = relationship(lazy="raise")
+
+    def __repr__(self):
+        return f"<Idea {self.id} {self.status}>"
+
+    @property
+    def is_listed(self):
+        return self.status.is_listed and not self.is_hidden
+
+    @property
+    def accepts_comments(self):
+        return self.is_listed
+
+    @property
+    def accepts_supports(self):
+        return self.is_listed and self.status not in {IdeaStatus.NOT_RETAINED}
+
+
+class Support(db.Model):
+    """One account's support of one problem (at most one, by the database's own rule)."""
+
+    __tablename__ = "support"
+    __table_args__ = (UniqueConstraint("idea_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Follow(db.Model):
+    """An account that wants to hear what happens to a problem."""
+
+    __tablename__ = "follow"
+    __table_args__ = (UniqueConstraint("idea_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class StatusChange(db.Model):
+    """One step of a problem's public timeline."""
+
+    __tablename__ = "status_change"
+    __table_args__ = (Index("ix_status_change_idea_id_created_at", "idea_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    from_status: Mapped[IdeaStatus] = status_column("from_status")
+    to_status: Mapped[IdeaStatus] = status_column("to_status")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    actor: Mapped[User | None] = relationship(lazy="raise")
+
+
+register_target(Idea, "ideas.show", "idea_id")

@@ -1,0 +1,13 @@
+"""Signals that features emit and others (notifications, moderation) subscribe to.
+
+Emitting a signal never imports the subscriber, so features do not import each other in circles.
+"""
+
+from blinker import Namespace
+
+_signals = Namespace()
+
+idea_created = _signals.signal("idea-created")
+idea_status_changed = _signals.signal("idea-status-changed")
+idea_supported = _signals.signal("idea-supported")
+comment_posted = _signals.signal("comment-posted")
