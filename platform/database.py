@@ -2,6 +2,7 @@
 
 from datetime import UTC, datetime
 
+from flask import has_request_context, request
 from sqlalchemy import DateTime, event
 from sqlalchemy.types import TypeDecorator
 
@@ -35,7 +36,10 @@ def configure_sqlite(engine):
     """Give SQLite real transactions (and savepoints), foreign keys, WAL and a busy timeout.
 
     pysqlite opens transactions lazily and mishandles SAVEPOINT; SQLAlchemy's documented remedy is
-    to switch its own handling off and emit BEGIN ourselves.
+    to switch its own handling off and emit BEGIN ourselves. A request that may write (any method
+    but GET/HEAD/OPTIONS) takes the write lock at once with BEGIN IMMEDIATE: two transactions
+    that read first and write later would otherwise deadlock, and SQLite answers one of them
+    "database is locked" instead of waiting. Readers are never blocked (WAL).
     """
     if engine.dialect.name != "sqlite":
         return
@@ -52,4 +56,5 @@ def configure_sqlite(engine):
 
     @event.listens_for(engine, "begin")
     def on_begin(connection):
-        connection.exec_driver_sql("BEGIN")
+        writing = has_request_context() and request.method not in ("GET", "HEAD", "OPTIONS")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")

@@ -237,12 +237,8 @@ def support(idea_id):
     idea = get_idea_or_404(idea_id)
     ensure(current_user.is_authenticated)
     wanted = requested_state(services.is_supporting(current_user, idea))
-    if wanted and not can_support_idea(current_user, idea):
-        message = _("This problem no longer accepts supports.")
-        if wants_json():
-            return {"error": message}, 409
-        flash(message, "error")
-        return redirect(url_for("ideas.show", idea_id=idea.id))
+    if wanted:
+        ensure(can_support_idea(current_user, idea), services.SUPPORTS_CLOSED)
     services.set_support(current_user, idea, wanted)
     if wants_json():
         db.session.refresh(idea)

@@ -30,6 +30,7 @@ NOTE_MAX = 2_000
 
 
 EDIT_CLOSED = _l("A problem can no longer be changed once the lab has selected it.")
+SUPPORTS_CLOSED = _l("This problem no longer accepts supports.")
 WITHDRAW_CLOSED = _l("A problem can no longer be withdrawn once the lab has selected it.")
 
 
@@ -186,7 +187,7 @@ def set_support(user, idea, supported):
     """
     if supported:
         if not idea.accepts_supports:
-            raise IdeaError(_l("This problem no longer accepts supports."))
+            raise IdeaError(SUPPORTS_CLOSED)
         if not _add_unique(Support(idea_id=idea.id, user_id=user.id)):
             return False
         _bump(idea, "supports_count", +1)
