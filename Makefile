@@ -29,8 +29,8 @@ lint: setup
 	$(BIN)/ruff format --check .
 
 format: setup
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .-fix .
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 setup: $(VENV)/.installed catalogs
 

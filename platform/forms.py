@@ -3,8 +3,8 @@
 from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectChoice, SelectField
-from wtforms.validators import DataRequired, Length
+from wtforms import IntegerField, SelectChoice, SelectField
+from wtforms.validators import DataRequired, Length, StopValidation
 
 
 def required(message=None):
@@ -53,3 +53,16 @@ class ChoiceField(SelectField):
         kwargs.setdefault("invalid_choice_message", message)
         kwargs.setdefault("invalid_value_message", message)
         super().__init__(*args, **kwargs)
+
+
+class WholeNumberField(IntegerField):
+    """An integer field whose refusal of a malformed value speaks the platform's words, once."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("invalid_value_message", _l("Enter a whole number, like 3."))
+        super().__init__(*args, **kwargs)
+
+    def pre_validate(self, form):
+        # A value that is not a number already has its message: range checks would only repeat it.
+        if self.process_errors:
+            raise StopValidation()

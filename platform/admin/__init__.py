@@ -1,4 +1,4 @@
-"""Administration: roles now; themes and districts as the features that use them land."""
+"""Administration: accounts and roles, themes and districts."""
 
 from flask import Blueprint
 
