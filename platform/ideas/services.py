@@ -5,7 +5,7 @@ Services take the acting user, flush and never commit; a refused action raises `
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import BigInteger, and_, cast, delete, func, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
@@ -258,7 +258,13 @@ _SHUFFLE_MODULUS = 4_294_967_291
 
 
 def shuffle_key(seed):
-    return (Idea.id * _SHUFFLE_MULTIPLIER + seed) % _SHUFFLE_MODULUS
+    # 64-bit arithmetic on every backend (PostgreSQL would type the parameters as `integer`).
+    def big(value):
+        return cast(value, BigInteger)
+
+    return (big(Idea.id) * big(literal(_SHUFFLE_MULTIPLIER)) + big(literal(seed))) % big(
+        literal(_SHUFFLE_MODULUS)
+    )
 
 
 def listed():
