@@ -26,6 +26,7 @@ def seed_demo(if_empty):
     """Fill the database with believable demo content, in French."""
     from platform.accounts.demo import seed_accounts
     from platform.ideas.demo import seed_ideas
+    from platform.prototypes.demo import seed_prototypes
     from platform.taxonomy.demo import seed_districts, seed_themes
 
     if if_empty and db.session.scalar(select(func.count()).select_from(User)):
@@ -35,6 +36,7 @@ def seed_demo(if_empty):
         themes = seed_themes()
         accounts = seed_accounts(districts)
         seed_ideas(accounts, themes, districts)
+        seed_prototypes(accounts)
         db.session.commit()
         click.echo("Demo data is ready.")
     print_demo_accounts()

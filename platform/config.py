@@ -79,4 +79,13 @@ def settings_from_environment(instance_path):
         "PRE_MODERATION": _flag("PRE_MODERATION", False),
         "HSTS_ENABLED": is_production,
         "USERS_PER_PAGE": 50,
+        # Uploads (platform/images.py). Absolute, so that writing and serving agree on the folder.
+        "UPLOAD_FOLDER": str(
+            Path(os.environ.get("UPLOAD_FOLDER") or Path(instance_path) / "uploads").resolve()
+        ),
+        "MAX_IMAGE_BYTES": 5 * 1024 * 1024,  # the 413 page (platform/errors.py) says 5 MB
+        "MAX_IMAGE_PIXELS": 40_000_000,
+        # Above the image cap, so that a slightly large photo gets the form's clear message;
+        # a request past this answers 413 before anything reads it.
+        "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
     }

@@ -25,6 +25,10 @@ ERROR_TEXTS = {
         _l("Action not allowed"),
         _l("This page cannot be used this way."),
     ),
+    413: (
+        _l("The file is too large"),
+        _l("Files of at most 5 MB are accepted. Make the image smaller and try again."),
+    ),
     429: (
         _l("Too many attempts"),
         _l("You tried too many times in a short while. Wait a few minutes, then try again."),

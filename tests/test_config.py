@@ -61,3 +61,17 @@ def test_environment_settings(monkeypatch, tmp_path):
 def test_database_url_normalisation():
     assert normalise_database_url("postgresql://u@h/d") == "postgresql+psycopg://u@h/d"
     assert normalise_database_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_uploads_go_to_the_instance_folder_unless_told_otherwise(monkeypatch, tmp_path):
+    monkeypatch.delenv("UPLOAD_FOLDER", raising=False)
+    settings = settings_from_environment(tmp_path)
+    assert settings["UPLOAD_FOLDER"] == str((tmp_path / "uploads").resolve())
+    monkeypatch.setenv("UPLOAD_FOLDER", str(tmp_path / "shared"))
+    assert settings_from_environment(tmp_path)["UPLOAD_FOLDER"] == str(tmp_path / "shared")
+
+
+def test_requests_may_carry_more_than_one_image_allows(tmp_path):
+    # So that a photo slightly over the cap gets the form's message rather than a 413 page.
+    settings = settings_from_environment(tmp_path)
+    assert settings["MAX_CONTENT_LENGTH"] > settings["MAX_IMAGE_BYTES"]

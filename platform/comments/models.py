@@ -24,13 +24,20 @@ def register_target(model, endpoint, argument):
 class Comment(db.Model):
     __tablename__ = "comment"
     __table_args__ = (
-        CheckConstraint("idea_id IS NOT NULL", name="has_target"),
+        # Exactly one target: a problem or a prototype.
+        CheckConstraint(
+            "(CASE WHEN idea_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN prototype_id IS NULL THEN 0 ELSE 1 END) = 1",
+            name="one_target",
+        ),
         CheckConstraint(f"depth >= 0 AND depth <= {MAX_DEPTH}", name="depth_range"),
         Index("ix_comment_idea_id_created_at", "idea_id", "created_at"),
+        Index("ix_comment_prototype_id_created_at", "prototype_id", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     idea_id: Mapped[int | None] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"))
+    prototype_id: Mapped[int | None] = mapped_column(ForeignKey("prototype.id", ondelete="CASCADE"))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("comment.id"), index=True)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
     depth: Mapped[int] = mapped_column(default=0)

@@ -28,6 +28,7 @@ from platform.ideas.permissions import (
 )
 from platform.limits import posting_limit
 from platform.permissions import ensure, permission_required, register_predicates
+from platform.prototypes import services as prototype_services
 from platform.signals import comment_posted
 from platform.taxonomy.models import District, Theme
 
@@ -152,11 +153,26 @@ def new():
     return render_template("ideas/new.html", form=form), (400 if form.errors else 200)
 
 
+def timeline_events(idea, prototypes):
+    """The problem's story, oldest first: changes of stage and prototype versions published."""
+    events = [(change.created_at, "status", change) for change in services.timeline_of(idea)]
+    versions = prototype_services.versions_of_prototypes(prototypes)
+    for prototype in prototypes:
+        if prototype.published_at is None:
+            continue
+        for version in versions[prototype.id]:
+            when = prototype.published_at if version.number == 1 else version.created_at
+            events.append((when, "version", (prototype, version)))
+    return sorted(events, key=lambda event: event[0])
+
+
 def render_idea(idea, comment_form=None, status_form=None, status=200):
+    prototypes = prototype_services.prototypes_of_idea(idea, current_user)
     return render_template(
         "ideas/show.html",
         idea=idea,
-        timeline=services.timeline_of(idea),
+        events=timeline_events(idea, prototypes),
+        prototypes=prototypes,
         comments=comment_thread(idea),
         comment_form=comment_form or CommentForm(),
         status_form=status_form or StatusForm(transitions=services.allowed_transitions(idea)),

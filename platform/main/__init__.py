@@ -1,4 +1,4 @@
-"""Pages that belong to no feature: home, terms of use, health check."""
+"""Pages that belong to no feature: home, terms of use, health check, uploaded images."""
 
 from flask import Blueprint
 

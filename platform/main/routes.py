@@ -1,10 +1,11 @@
-"""Home page, terms of use and the health check."""
+"""Home page, terms of use, the health check and uploaded images."""
 
-from flask import render_template
+from flask import abort, render_template, send_from_directory
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from platform.extensions import db, limiter
+from platform.images import content_type_of, is_stored_name, upload_folder
 from platform.main import bp
 
 
@@ -33,3 +34,15 @@ def healthz():
 @bp.route("/accessibility")
 def accessibility():
     return render_template("main/accessibility.html")
+
+
+@bp.route("/uploads/<name>")
+def upload(name):
+    """Serve an uploaded image (names are random and never reused, so caches may keep it)."""
+    if not is_stored_name(name):
+        abort(404)
+    response = send_from_directory(
+        upload_folder(), name, mimetype=content_type_of(name), max_age=365 * 24 * 3600
+    )
+    response.cache_control.immutable = True
+    return response

@@ -1,9 +1,7 @@
-"""Prototypes and their versions, tested by citizens (issue: prototypes).
-
-The blueprint is registered under /prototypes/; its models, services and routes arrive with the
-prototypes feature.
-"""
+"""Prototypes: agents publish, citizens test and give feedback, version after version."""
 
 from flask import Blueprint
 
 bp = Blueprint("prototypes", __name__, template_folder="templates")
+
+from platform.prototypes import routes  # noqa: E402,F401
