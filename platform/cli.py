@@ -25,6 +25,7 @@ def print_demo_accounts():
 def seed_demo(if_empty):
     """Fill the database with believable demo content, in French."""
     from platform.accounts.demo import seed_accounts
+    from platform.experiments.demo import seed_experiments
     from platform.ideas.demo import seed_ideas
     from platform.prototypes.demo import seed_prototypes
     from platform.taxonomy.demo import seed_districts, seed_themes
@@ -37,6 +38,7 @@ def seed_demo(if_empty):
         accounts = seed_accounts(districts)
         seed_ideas(accounts, themes, districts)
         seed_prototypes(accounts)
+        seed_experiments(accounts)
         db.session.commit()
         click.echo("Demo data is ready.")
     print_demo_accounts()

@@ -48,6 +48,7 @@ def _register_blueprints(app):
     from platform.accounts import bp as accounts_bp
     from platform.admin import bp as admin_bp
     from platform.comments import bp as comments_bp
+    from platform.experiments import bp as experiments_bp
     from platform.ideas import bp as ideas_bp
     from platform.main import bp as main_bp
     from platform.prototypes import bp as prototypes_bp
@@ -57,6 +58,7 @@ def _register_blueprints(app):
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(ideas_bp, url_prefix="/ideas")
     app.register_blueprint(comments_bp, url_prefix="/comments")
+    app.register_blueprint(experiments_bp, url_prefix="/experiments")
     app.register_blueprint(prototypes_bp, url_prefix="/prototypes")
 
 

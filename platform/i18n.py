@@ -14,6 +14,16 @@ from platform.config import ROOT
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "es": "Español"}
 
 
+class local_number:  # noqa: N801 - used like a function inside messages
+    """A number written the reader's way ("10 000", "10,000") when the message is shown."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __str__(self):
+        return format_decimal(self.value)
+
+
 def select_locale():
     """Choose the locale: `?lang=`, then the session, the account, the browser, the default."""
     languages = current_app.config["LANGUAGES"]

@@ -121,6 +121,29 @@ def new_app(database_url, tmp_path):
             db.engine.dispose()
 
 
+@pytest.fixture
+def live_app(tmp_path):
+    """An app on its own database, where every request really commits."""
+    with temporary_database(tmp_path) as url:
+        app = create_app(
+            {
+                "SQLALCHEMY_DATABASE_URI": url,
+                "SECRET_KEY": "concurrency",
+                "INSTANCE_PATH": str(tmp_path / "instance"),
+                "RATELIMIT_ENABLED": False,
+                "SQLALCHEMY_ENGINE_OPTIONS": {"pool_size": 20, "max_overflow": 40},
+            }
+        )
+        app.test_client_class = Client
+        with app.app_context():
+            db.create_all()
+        try:
+            yield app
+        finally:
+            with app.app_context():
+                db.engine.dispose()
+
+
 class Client(FlaskClient):
     """A test client that, like a browser, sends the CSRF token of the page it has seen."""
 

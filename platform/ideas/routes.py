@@ -11,6 +11,7 @@ from sqlalchemy import select
 from platform.comments.forms import CommentForm
 from platform.comments.permissions import can_comment
 from platform.comments.services import CommentError, comment_thread, post_comment
+from platform.experiments import services as experiment_services
 from platform.extensions import db
 from platform.forms import add_error, is_safe_next_url
 from platform.ideas import bp, services
@@ -153,9 +154,15 @@ def new():
     return render_template("ideas/new.html", form=form), (400 if form.errors else 200)
 
 
-def timeline_events(idea, prototypes):
-    """The problem's story, oldest first: changes of stage and prototype versions published."""
+def timeline_events(idea, prototypes, experiments):
+    """The problem's story, oldest first: changes of stage, prototype versions published,
+    experiments opened and their results."""
     events = [(change.created_at, "status", change) for change in services.timeline_of(idea)]
+    for experiment in experiments:
+        if experiment.opened_at:
+            events.append((experiment.opened_at, "experiment", experiment))
+        if experiment.results_published_at:
+            events.append((experiment.results_published_at, "results", experiment))
     versions = prototype_services.versions_of_prototypes(prototypes)
     for prototype in prototypes:
         if prototype.published_at is None:
@@ -168,11 +175,13 @@ def timeline_events(idea, prototypes):
 
 def render_idea(idea, comment_form=None, status_form=None, status=200):
     prototypes = prototype_services.prototypes_of_idea(idea, current_user)
+    experiments = experiment_services.experiments_of_idea(idea, current_user)
     return render_template(
         "ideas/show.html",
         idea=idea,
-        events=timeline_events(idea, prototypes),
+        events=timeline_events(idea, prototypes, experiments),
         prototypes=prototypes,
+        experiments=experiments,
         comments=comment_thread(idea),
         comment_form=comment_form or CommentForm(),
         status_form=status_form or StatusForm(transitions=services.allowed_transitions(idea)),

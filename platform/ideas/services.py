@@ -11,6 +11,7 @@ from sqlalchemy.orm import joinedload
 
 from platform.database import utcnow
 from platform.extensions import db
+from platform.i18n import local_number
 from platform.ideas.models import (
     LAB_TRANSITIONS,
     NOTE_REQUIRED,
@@ -54,7 +55,7 @@ def _clean(title, description):
         raise IdeaError(_l("Describe the problem."), "description")
     if len(description) > DESCRIPTION_MAX:
         raise IdeaError(
-            _l("A description has at most %(n)s characters.", n=f"{DESCRIPTION_MAX:,}"),
+            _l("A description has at most %(n)s characters.", n=local_number(DESCRIPTION_MAX)),
             "description",
         )
     return title, description
@@ -156,7 +157,9 @@ def change_status(actor, idea, to_status, note=""):
     if to_status in NOTE_REQUIRED and not note:
         raise IdeaError(_l("Explain this decision in a public note."), "note")
     if len(note) > NOTE_MAX:
-        raise IdeaError(_l("A note has at most %(n)s characters.", n=f"{NOTE_MAX:,}"), "note")
+        raise IdeaError(
+            _l("A note has at most %(n)s characters.", n=local_number(NOTE_MAX)), "note"
+        )
     return _record(idea, actor, to_status, note)
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import joinedload
 
 from platform.database import utcnow
 from platform.extensions import db
+from platform.i18n import local_number
 from platform.ideas import services as ideas
 from platform.ideas.models import Idea, IdeaStatus
 from platform.prototypes.models import (
@@ -69,7 +70,7 @@ def _clean(title, summary, description):
         _text(summary, SUMMARY_MAX, "summary", _l("Summarise the prototype in a sentence."),
               _l("A summary has at most %(n)s characters.", n=SUMMARY_MAX)),
         _text(description, DESCRIPTION_MAX, "description", _l("Describe the prototype."),
-              _l("A description has at most %(n)s characters.", n=f"{DESCRIPTION_MAX:,}")),
+              _l("A description has at most %(n)s characters.", n=local_number(DESCRIPTION_MAX))),
     )  # fmt: skip
 
 
@@ -161,7 +162,7 @@ def add_version(actor, prototype, *, changes, questions):
         raise PrototypeError(_l("A new version can only follow a published, open prototype."))
     changes = _text(
         changes, DESCRIPTION_MAX, "changes", _l("Say what changed in this version."),
-        _l("A description has at most %(n)s characters.", n=f"{DESCRIPTION_MAX:,}"),
+        _l("A description has at most %(n)s characters.", n=local_number(DESCRIPTION_MAX)),
     )  # fmt: skip
     questions = _clean_questions(questions)
     previous = latest_version(prototype)
@@ -219,7 +220,7 @@ def _clean_answers(version, answers):
         else:
             if len(value) > ANSWER_MAX:
                 raise PrototypeError(
-                    _l("An answer has at most %(n)s characters.", n=f"{ANSWER_MAX:,}"),
+                    _l("An answer has at most %(n)s characters.", n=local_number(ANSWER_MAX)),
                     f"q-{question_id}",
                 )
             cleaned[question_id] = (value, None)
@@ -248,7 +249,7 @@ def give_feedback(user, prototype, *, rating, answers, comment=""):
     comment = (comment or "").strip()
     if len(comment) > ANSWER_MAX:
         raise PrototypeError(
-            _l("A comment has at most %(n)s characters.", n=f"{ANSWER_MAX:,}"), "comment"
+            _l("A comment has at most %(n)s characters.", n=local_number(ANSWER_MAX)), "comment"
         )
     feedback = db.session.scalar(
         select(Feedback).where(Feedback.version_id == version.id, Feedback.user_id == user.id)

@@ -6,41 +6,15 @@ Runs on SQLite by default and on PostgreSQL when TEST_DATABASE_URL is set (CI do
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 from sqlalchemy import func, select
 from werkzeug.security import generate_password_hash
 
-from platform import create_app
 from platform.accounts.models import User
 from platform.database import utcnow
 from platform.extensions import db
 from platform.ideas.models import Idea, Support
 from platform.taxonomy.models import Theme
-from tests.conftest import PASSWORD, Client
-from tests.support.databases import temporary_database
-
-
-@pytest.fixture
-def live_app(tmp_path):
-    """An app on its own database, where every request really commits."""
-    with temporary_database(tmp_path) as url:
-        app = create_app(
-            {
-                "SQLALCHEMY_DATABASE_URI": url,
-                "SECRET_KEY": "concurrency",
-                "INSTANCE_PATH": str(tmp_path / "instance"),
-                "RATELIMIT_ENABLED": False,
-                "SQLALCHEMY_ENGINE_OPTIONS": {"pool_size": 20, "max_overflow": 40},
-            }
-        )
-        app.test_client_class = Client
-        with app.app_context():
-            db.create_all()
-        try:
-            yield app
-        finally:
-            with app.app_context():
-                db.engine.dispose()
+from tests.conftest import PASSWORD
 
 
 def make_people_and_idea(app, n):

@@ -1,0 +1,130 @@
+"""Forms for preparing experiments, changing their capacity and publishing their results."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, StringField, TextAreaField
+from wtforms.validators import InputRequired, ValidationError
+
+from platform.experiments.models import Method
+from platform.experiments.services import INVOLVEMENT_MAX, LOCATION_MAX, TEXT_MAX, TITLE_MAX
+from platform.forms import ChoiceField, max_length, options, required, strip
+
+
+class LocalDateTimeField(StringField):
+    """A date and time typed in the city's time zone (an HTML datetime-local input)."""
+
+    FORMAT = "%Y-%m-%dT%H:%M"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("render_kw", {"type": "datetime-local"})
+        super().__init__(*args, **kwargs)
+
+    def _value(self):
+        if isinstance(self.data, datetime):
+            zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+            return self.data.astimezone(zone).strftime(self.FORMAT)
+        return self.raw_data[0] if self.raw_data else ""
+
+    def process_formdata(self, valuelist):
+        self.data = None
+        if not valuelist or not valuelist[0].strip():
+            return
+        try:
+            naive = datetime.strptime(valuelist[0].strip()[:16], self.FORMAT)
+        except ValueError:
+            raise ValueError(_l("Enter a date and time, like 2026-03-14 18:30.")) from None
+        self.data = naive.replace(tzinfo=ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"]))
+
+
+class WholeNumber(StringField):
+    def process_formdata(self, valuelist):
+        self.data = valuelist[0].strip() if valuelist else None
+
+
+class ExperimentForm(FlaskForm):
+    method = ChoiceField(
+        _l("Method"),
+        choices=options((m.value, m.label) for m in Method),
+        description=_l("Which design-thinking method this experiment serves."),
+    )
+    title = StringField(
+        _l("Title"),
+        validators=[required(_l("Give the experiment a title.")), max_length(TITLE_MAX)],
+        filters=[strip],
+        render_kw={"maxlength": TITLE_MAX},
+    )
+    description = TextAreaField(
+        _l("Description"),
+        validators=[required(_l("Describe the experiment.")), max_length(TEXT_MAX)],
+        filters=[strip],
+        description=_l("What the lab wants to learn, and how. Markdown is accepted."),
+        render_kw={"rows": 6},
+    )
+    involvement = TextAreaField(
+        _l("What taking part involves"),
+        validators=[required(_l("Say what taking part involves.")), max_length(INVOLVEMENT_MAX)],
+        filters=[strip],
+        description=_l("Duration, what to bring, accessibility of the place, compensation."),
+        render_kw={"rows": 3},
+    )
+    location = StringField(
+        _l("Place"),
+        validators=[
+            required(_l("Give the place, or the link for an online experiment.")),
+            max_length(LOCATION_MAX),
+        ],
+        filters=[strip],
+        description=_l("An address, or the link for an online experiment."),
+    )
+    is_online = BooleanField(_l("Online"))
+    # InputRequired, not DataRequired: a date that cannot be read keeps its own message.
+    starts_at = LocalDateTimeField(
+        _l("Start"), validators=[InputRequired(_l("Give the start and the end."))]
+    )
+    ends_at = LocalDateTimeField(
+        _l("End"), validators=[InputRequired(_l("Give the start and the end."))]
+    )
+    capacity = WholeNumber(
+        _l("Number of places"),
+        validators=[required(_l("The number of places is a whole number from 0 to 10,000."))],
+        render_kw={"inputmode": "numeric"},
+    )
+    prototype_version_id = ChoiceField(_l("Prototype version tested"), coerce=int)
+
+    def __init__(self, *args, versions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prototype_version_id.choices = options(
+            [(0, _l("None"))] + [(v.id, label) for v, label in versions]
+        )
+
+    def validate_ends_at(self, field):
+        if field.data and self.starts_at.data and field.data <= self.starts_at.data:
+            raise ValidationError(_l("The end must come after the start."))
+
+
+class CapacityForm(FlaskForm):
+    capacity = WholeNumber(
+        _l("Number of places"),
+        validators=[required(_l("The number of places is a whole number from 0 to 10,000."))],
+        description=_l(
+            "More places go to the waiting list first. Fewer places remove nobody who is signed up."
+        ),
+        render_kw={"inputmode": "numeric"},
+    )
+
+
+class ResultsForm(FlaskForm):
+    results = TextAreaField(
+        _l("Results"),
+        validators=[required(_l("Write the results.")), max_length(TEXT_MAX)],
+        filters=[strip],
+        description=_l(
+            "What the lab learned, with figures if you have them. Markdown is accepted. "
+            "Participants are told when the results are published."
+        ),
+        render_kw={"rows": 10},
+    )

@@ -1,0 +1,163 @@
+"""Experiments citizens sign up for, with limited places and a waiting list (DESIGN.md §4)."""
+
+import enum
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Enum,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from platform.accounts.models import User
+from platform.database import UTCDateTime, utcnow
+from platform.extensions import db
+from platform.ideas.models import Idea
+
+
+def _enum(enum_class, name):
+    return Enum(
+        enum_class,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=20,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+class Method(enum.StrEnum):
+    """The design-thinking method an experiment serves."""
+
+    IMMERSION = "immersion"
+    OBSERVATION = "observation"
+    SURVEY = "survey"
+    INTERVIEW = "interview"
+    WORKSHOP = "workshop"
+    PROTOTYPE_TEST = "prototype_test"
+    FIELD_EXPERIMENT = "field_experiment"
+
+    @property
+    def label(self):
+        return METHOD_LABELS[self]
+
+
+METHOD_LABELS = {
+    Method.IMMERSION: _l("Immersion"),
+    Method.OBSERVATION: _l("Observation"),
+    Method.SURVEY: _l("Survey"),
+    Method.INTERVIEW: _l("Interview"),
+    Method.WORKSHOP: _l("Workshop"),
+    Method.PROTOTYPE_TEST: _l("Prototype test"),
+    Method.FIELD_EXPERIMENT: _l("Field experiment"),
+}
+# Opening one of these for a problem that is prototyping moves it to experimenting.
+FIELD_METHODS = frozenset({Method.PROTOTYPE_TEST, Method.FIELD_EXPERIMENT})
+
+
+class ExperimentStatus(enum.StrEnum):
+    DRAFT = "draft"
+    OPEN = "open"
+    CLOSED = "closed"
+    COMPLETED = "completed"
+
+    @property
+    def label(self):
+        return {
+            ExperimentStatus.DRAFT: _l("Draft"),
+            ExperimentStatus.OPEN: _l("Open for sign-up"),
+            ExperimentStatus.CLOSED: _l("Sign-up closed"),
+            ExperimentStatus.COMPLETED: _l("Results published"),
+        }[self]
+
+
+class SignUpStatus(enum.StrEnum):
+    CONFIRMED = "confirmed"
+    WAITING = "waiting"
+
+
+experiment_organiser = Table(
+    "experiment_organiser",
+    db.metadata,
+    Column("experiment_id", ForeignKey("experiment.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Experiment(db.Model):
+    """Something citizens sign up for: an interview, a workshop, a field test..."""
+
+    __tablename__ = "experiment"
+    __table_args__ = (
+        CheckConstraint("capacity >= 0", name="capacity_not_negative"),
+        CheckConstraint("ends_at > starts_at", name="ends_after_start"),
+        CheckConstraint("participants_count >= 0 AND waiting_count >= 0", name="counts"),
+        Index("ix_experiment_status_starts_at", "status", "starts_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("idea.id"), index=True)
+    prototype_version_id: Mapped[int | None] = mapped_column(
+        ForeignKey("prototype_version.id"), index=True
+    )
+    method: Mapped[Method] = mapped_column(_enum(Method, "method"))
+    title: Mapped[str] = mapped_column(String(150))
+    description: Mapped[str] = mapped_column(Text)
+    involvement: Mapped[str] = mapped_column(Text)
+    location: Mapped[str] = mapped_column(String(300))
+    is_online: Mapped[bool] = mapped_column(default=False)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    capacity: Mapped[int] = mapped_column()
+    status: Mapped[ExperimentStatus] = mapped_column(
+        _enum(ExperimentStatus, "status"), default=ExperimentStatus.DRAFT
+    )
+    participants_count: Mapped[int] = mapped_column(default=0)
+    waiting_count: Mapped[int] = mapped_column(default=0)
+    opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    results: Mapped[str] = mapped_column(Text, default="")
+    results_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    is_hidden: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    idea: Mapped[Idea] = relationship(lazy="raise")
+    organisers: Mapped[list[User]] = relationship(secondary=experiment_organiser, lazy="raise")
+
+    def __repr__(self):
+        return f"<Experiment {self.id} {self.status}>"
+
+    @property
+    def places_left(self):
+        return max(self.capacity - self.participants_count, 0)
+
+    @property
+    def is_listed(self):
+        return self.status is not ExperimentStatus.DRAFT and not self.is_hidden
+
+
+class SignUp(db.Model):
+    """An account's place in an experiment, or its turn on the waiting list."""
+
+    __tablename__ = "sign_up"
+    __table_args__ = (
+        UniqueConstraint("experiment_id", "user_id"),
+        Index("ix_sign_up_experiment_id_status_id", "experiment_id", "status", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    experiment_id: Mapped[int] = mapped_column(ForeignKey("experiment.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
+    status: Mapped[SignUpStatus] = mapped_column(_enum(SignUpStatus, "status"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    promoted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    user: Mapped[User] = relationship(lazy="raise")
