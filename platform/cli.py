@@ -27,6 +27,7 @@ def seed_demo(if_empty):
     from platform.accounts.demo import seed_accounts
     from platform.experiments.demo import seed_experiments
     from platform.ideas.demo import seed_ideas
+    from platform.moderation.demo import seed_moderation
     from platform.prototypes.demo import seed_prototypes
     from platform.taxonomy.demo import seed_districts, seed_themes
 
@@ -39,6 +40,7 @@ def seed_demo(if_empty):
         seed_ideas(accounts, themes, districts)
         seed_prototypes(accounts)
         seed_experiments(accounts)
+        seed_moderation(accounts)
         db.session.commit()
         click.echo("Demo data is ready.")
     print_demo_accounts()

@@ -74,9 +74,13 @@ def settings_from_environment(instance_path):
         "RATELIMIT_SIGN_IN": os.environ.get("RATELIMIT_SIGN_IN", "10 per minute;50 per hour"),
         "RATELIMIT_REGISTER": os.environ.get("RATELIMIT_REGISTER", "5 per minute;20 per hour"),
         "RATELIMIT_POSTING": os.environ.get("RATELIMIT_POSTING", "20 per minute;300 per day"),
+        # Accounts younger than NEW_ACCOUNT_HOURS make at most NEW_ACCOUNT_CONTRIBUTIONS a day.
+        "NEW_ACCOUNT_HOURS": int(os.environ.get("NEW_ACCOUNT_HOURS", "24")),
+        "NEW_ACCOUNT_CONTRIBUTIONS": int(os.environ.get("NEW_ACCOUNT_CONTRIBUTIONS", "5")),
         "COMMENT_EDIT_MINUTES": int(os.environ.get("COMMENT_EDIT_MINUTES", "15")),
         "IDEAS_PER_PAGE": 20,
         "PRE_MODERATION": _flag("PRE_MODERATION", False),
+        "MODERATION_AUTO_HIDE_REPORTS": int(os.environ.get("MODERATION_AUTO_HIDE_REPORTS", "3")),
         "HSTS_ENABLED": is_production,
         "USERS_PER_PAGE": 50,
         # Uploads (platform/images.py). Absolute, so that writing and serving agree on the folder.

@@ -51,7 +51,9 @@ def _register_blueprints(app):
     from platform.experiments import bp as experiments_bp
     from platform.ideas import bp as ideas_bp
     from platform.main import bp as main_bp
+    from platform.moderation import bp as moderation_bp
     from platform.prototypes import bp as prototypes_bp
+    from platform.transparency import bp as transparency_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(accounts_bp)
@@ -59,6 +61,8 @@ def _register_blueprints(app):
     app.register_blueprint(ideas_bp, url_prefix="/ideas")
     app.register_blueprint(comments_bp, url_prefix="/comments")
     app.register_blueprint(experiments_bp, url_prefix="/experiments")
+    app.register_blueprint(moderation_bp, url_prefix="/moderation")
+    app.register_blueprint(transparency_bp)
     app.register_blueprint(prototypes_bp, url_prefix="/prototypes")
 
 

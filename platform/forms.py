@@ -3,7 +3,7 @@
 from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField, SelectChoice, SelectField
+from wtforms import IntegerField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, StopValidation
 
 
@@ -66,3 +66,21 @@ class WholeNumberField(IntegerField):
         # A value that is not a number already has its message: range checks would only repeat it.
         if self.process_errors:
             raise StopValidation()
+
+
+class HoneypotField(StringField):
+    """A field people never see (macro `honeypot`); only a robot filling every field fills it."""
+
+    def __init__(self, label=None, **kwargs):
+        super().__init__(label or _l("Leave this field empty"), **kwargs)
+
+    def pre_validate(self, form):
+        if self.data:
+            # Deliberately vague: a robot learns nothing about why it was refused.
+            raise StopValidation(_l("Your message could not be sent. Please try again."))
+
+
+class HoneypotMixin:
+    """Add the honeypot field `website` to a public contribution form (a filled one answers 400)."""
+
+    website = HoneypotField()

@@ -6,11 +6,19 @@ from wtforms import BooleanField, EmailField, HiddenField, PasswordField, String
 from wtforms.validators import EqualTo
 
 from platform.config import LANGUAGES
-from platform.forms import ChoiceField, length_between, max_length, options, required, strip
+from platform.forms import (
+    ChoiceField,
+    HoneypotMixin,
+    length_between,
+    max_length,
+    options,
+    required,
+    strip,
+)
 from platform.i18n import LANGUAGE_NAMES
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(HoneypotMixin, FlaskForm):
     email = EmailField(
         _l("E-mail address"),
         validators=[required(_l("Enter your e-mail address.")), max_length(254)],

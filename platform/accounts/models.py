@@ -7,7 +7,7 @@ from functools import cache
 
 from flask_babel import lazy_gettext as _l
 from flask_login import AnonymousUserMixin, UserMixin
-from sqlalchemy import Enum, ForeignKey, String
+from sqlalchemy import Enum, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -78,6 +78,9 @@ class User(UserMixin, db.Model):
     accepted_terms_at: Mapped[datetime] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # A suspended account can read and sign in but not contribute, until this moment.
+    suspended_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    suspension_reason: Mapped[str] = mapped_column(Text, default="")
 
     district: Mapped[District | None] = relationship(lazy="joined")
 
@@ -100,6 +103,10 @@ class User(UserMixin, db.Model):
     def rotate_session_token(self):
         self.session_token = new_session_token()
 
+    @property
+    def is_suspended(self):
+        return self.suspended_until is not None and self.suspended_until > utcnow()
+
 
 class AnonymousUser(AnonymousUserMixin):
     """A visitor who has not signed in."""
@@ -111,6 +118,8 @@ class AnonymousUser(AnonymousUserMixin):
 
     def has_role(self, role):
         return False
+
+    is_suspended = False
 
 
 def check_password_for_nobody(password):

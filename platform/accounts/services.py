@@ -6,6 +6,7 @@ for the person and the form field it concerns.
 
 import re
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -13,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from platform.accounts.models import Role, User, check_password_for_nobody
 from platform.database import utcnow
 from platform.extensions import db
+from platform.signals import role_changed
 
 PASSWORD_MIN_LENGTH = 10
 PASSWORD_MAX_LENGTH = 128
@@ -194,6 +196,10 @@ def change_role(actor, target, role):
         raise AccountError(_l("Choose one of the roles in the list."), "role") from None
     if actor.id == target.id:
         raise AccountError(_l("You cannot change your own role."), "role")
-    target.role = role
+    old_role, target.role = target.role, role
     db.session.flush()
+    role_changed.send(
+        current_app._get_current_object(), actor=actor, account=target, old_role=old_role,
+        new_role=role,
+    )  # fmt: skip
     return target

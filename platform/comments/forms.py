@@ -5,10 +5,10 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, TextAreaField
 
 from platform.comments.services import MAX_LENGTH
-from platform.forms import max_length, required
+from platform.forms import HoneypotMixin, max_length, required
 
 
-class CommentForm(FlaskForm):
+class CommentForm(HoneypotMixin, FlaskForm):
     body = TextAreaField(
         _l("Your comment"),
         validators=[required(_l("Write your comment before sending it.")), max_length(MAX_LENGTH)],

@@ -5,11 +5,11 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import ValidationError
 
-from platform.forms import ChoiceField, max_length, options, required, strip
+from platform.forms import ChoiceField, HoneypotMixin, max_length, options, required, strip
 from platform.ideas.services import DESCRIPTION_MAX, NOTE_MAX, TITLE_MAX
 
 
-class IdeaForm(FlaskForm):
+class IdeaForm(HoneypotMixin, FlaskForm):
     title = StringField(
         _l("Title"),
         validators=[required(_l("Give your problem a title.")), max_length(TITLE_MAX)],

@@ -107,6 +107,7 @@ class Idea(db.Model):
     status: Mapped[IdeaStatus] = status_column("status", default=IdeaStatus.PROPOSED)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("idea.id"))
     is_hidden: Mapped[bool] = mapped_column(default=False)
+    hidden_reason: Mapped[str] = mapped_column(Text, default="")
     supports_count: Mapped[int] = mapped_column(default=0)
     comments_count: Mapped[int] = mapped_column(default=0)
     followers_count: Mapped[int] = mapped_column(default=0)

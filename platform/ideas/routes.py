@@ -6,7 +6,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import and_, func, select
 
 from platform.comments.forms import CommentForm
 from platform.comments.permissions import can_comment
@@ -16,7 +16,7 @@ from platform.extensions import db
 from platform.forms import add_error, is_safe_next_url
 from platform.ideas import bp, services
 from platform.ideas.forms import IdeaForm, StatusForm
-from platform.ideas.models import IdeaStatus
+from platform.ideas.models import Idea, IdeaStatus, StatusChange
 from platform.ideas.permissions import (
     can_change_idea_status,
     can_edit_idea,
@@ -28,6 +28,7 @@ from platform.ideas.permissions import (
     is_author,
 )
 from platform.limits import posting_limit
+from platform.moderation.permissions import can_moderate
 from platform.permissions import ensure, permission_required, register_predicates
 from platform.prototypes import services as prototype_services
 from platform.signals import comment_posted
@@ -154,10 +155,25 @@ def new():
     return render_template("ideas/new.html", form=form), (400 if form.errors else 200)
 
 
+def merged_duplicates(idea):
+    """The visible problems merged into this one, with the date of their merge (one query)."""
+    merged_at = func.coalesce(StatusChange.created_at, Idea.updated_at)
+    return db.session.execute(
+        select(Idea, merged_at)
+        .outerjoin(
+            StatusChange,
+            and_(StatusChange.idea_id == Idea.id, StatusChange.to_status == IdeaStatus.MERGED),
+        )
+        .where(Idea.merged_into_id == idea.id, Idea.status == IdeaStatus.MERGED, ~Idea.is_hidden)
+        .order_by(merged_at, Idea.id)
+    ).all()
+
+
 def timeline_events(idea, prototypes, experiments):
-    """The problem's story, oldest first: changes of stage, prototype versions published,
-    experiments opened and their results."""
+    """The problem's story, oldest first: changes of stage, duplicates merged into it, prototype
+    versions published, experiments opened and their results."""
     events = [(change.created_at, "status", change) for change in services.timeline_of(idea)]
+    events += [(when, "merged_in", duplicate) for duplicate, when in merged_duplicates(idea)]
     for experiment in experiments:
         if experiment.opened_at:
             events.append((experiment.opened_at, "experiment", experiment))
@@ -187,12 +203,17 @@ def render_idea(idea, comment_form=None, status_form=None, status=200):
         status_form=status_form or StatusForm(transitions=services.allowed_transitions(idea)),
         is_supporting=services.is_supporting(current_user, idea),
         is_following=services.is_following(current_user, idea),
+        merged_into=db.session.get(Idea, idea.merged_into_id) if idea.merged_into_id else None,
     ), status
 
 
 @bp.route("/<int:idea_id>")
 def show(idea_id):
-    return render_idea(get_idea_or_404(idea_id))
+    idea = get_idea_or_404(idea_id)
+    if idea.is_hidden and not can_moderate(current_user):
+        # The public sees a tombstone; the author also sees the moderator's reason.
+        return render_template("ideas/hidden.html", idea=idea)
+    return render_idea(idea)
 
 
 @bp.route("/<int:idea_id>/edit", methods=["GET", "POST"])

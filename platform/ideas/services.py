@@ -128,6 +128,11 @@ def _record(idea, actor, to_status, note=""):
     return change
 
 
+def publish_pending_idea(actor, idea):
+    """A moderator publishes a problem that waited for moderation."""
+    return _record(idea, actor, IdeaStatus.PROPOSED)
+
+
 def withdraw_idea(author, idea):
     """The author takes back a problem the lab has not selected."""
     if idea.status not in {IdeaStatus.PENDING, IdeaStatus.PROPOSED}:

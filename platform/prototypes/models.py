@@ -147,6 +147,8 @@ class Feedback(db.Model):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
     rating: Mapped[int] = mapped_column()
     comment: Mapped[str] = mapped_column(Text, default="")
+    is_hidden: Mapped[bool] = mapped_column(default=False)
+    hidden_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

@@ -377,13 +377,15 @@ def results_of(prototype):
         .group_by(Question.version_id, Answer.question_id)
     ):
         results[version_id].question_averages[question_id] = float(average)
-    for version_id, question_id, text in db.session.execute(
-        select(Question.version_id, Answer.question_id, Answer.text_value)
+    # Free answers are public text: those of feedback hidden by moderation are left out.
+    for version_id, question_id, feedback_id, text in db.session.execute(
+        select(Question.version_id, Answer.question_id, Answer.feedback_id, Answer.text_value)
         .join(Question, Question.id == Answer.question_id)
-        .where(Question.version_id.in_(ids), Answer.text_value.is_not(None))
+        .join(Feedback, Feedback.id == Answer.feedback_id)
+        .where(Question.version_id.in_(ids), Answer.text_value.is_not(None), ~Feedback.is_hidden)
         .order_by(Answer.id)
     ):
-        results[version_id].text_answers[question_id].append(text)
+        results[version_id].text_answers[question_id].append((feedback_id, text))
     return [results[v.id] for v in versions]
 
 

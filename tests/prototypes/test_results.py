@@ -56,7 +56,10 @@ def test_results_per_version(app, tested):
     assert v1.distribution == {1: 0, 2: 1, 3: 0, 4: 2, 5: 1}
     scale, free = v1.questions
     assert v1.question_averages == {scale.id: 4.0}
-    assert v1.text_answers[free.id] == ["Très clair", "Police encore petite"]
+    assert [text for _feedback, text in v1.text_answers[free.id]] == [
+        "Très clair",
+        "Police encore petite",
+    ]
     assert (v2.testers, v2.average) == (2, 5.0)
     assert v2.distribution == {1: 0, 2: 0, 3: 0, 4: 0, 5: 2}
     assert v2.question_averages == {v2.questions[0].id: 4.5}

@@ -1,0 +1,224 @@
+"""Moderation pages: the queue, decisions, merges, suspensions, the log; and reporting."""
+
+from datetime import timedelta
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from platform.accounts.models import User
+from platform.database import utcnow
+from platform.errors import render_error
+from platform.extensions import db
+from platform.forms import is_safe_next_url
+from platform.ideas.models import Idea
+from platform.limits import posting_limit
+from platform.moderation import bp, services
+from platform.moderation.forms import MergeForm, ReportForm, SuspendForm
+from platform.moderation.models import ActionType, ModerationAction, ReportReason, TargetType
+from platform.moderation.permissions import can_moderate, can_report
+from platform.permissions import ensure, permission_required, register_predicates
+from platform.signals import idea_status_changed, role_changed
+
+register_predicates(bp, can_moderate, can_report)
+
+
+@bp.app_template_global()
+def report_reasons():
+    """The reasons offered when reporting, in the reader's language."""
+    return [(reason.value, reason.label) for reason in ReportReason]
+
+
+@bp.record_once
+def subscribe(_state):
+    idea_status_changed.connect(services.on_status_changed)
+    role_changed.connect(services.on_role_changed)
+
+
+def back_to(default):
+    target = request.form.get("back")
+    return redirect(target if is_safe_next_url(target) else default)
+
+
+def refused(error):
+    return render_error(400, _("This action is not possible"), error.message)
+
+
+@bp.route("/report", methods=["POST"])
+@posting_limit
+def report():
+    ensure(can_report(current_user))
+    form = ReportForm()
+    if not form.validate_on_submit():
+        errors = [str(m) for messages in form.errors.values() for m in messages]
+        return render_error(400, _("The report was not sent"), " ".join(errors))
+    try:
+        services.report_content(
+            current_user, form.target_type.data, form.target_id.data, form.reason.data,
+            form.note.data,
+        )  # fmt: skip
+    except services.ModerationError as error:
+        return render_error(400, _("The report was not sent"), error.message)
+    flash(_("Thank you: a moderator will look at your report."), "success")
+    return back_to(url_for("main.home"))
+
+
+@bp.route("/")
+@permission_required(can_moderate)
+def queue():
+    return render_template(
+        "moderation/queue.html",
+        entries=services.queue(),
+        pending=services.pending_ideas(),
+        merge_form=MergeForm(),
+        TargetType=TargetType,
+    )
+
+
+def decide(action, message):
+    try:
+        action(
+            current_user, request.form.get("target_type"), request.form.get("target_id"),
+            request.form.get("reason", ""),
+        )  # fmt: skip
+    except services.ModerationError as error:
+        return refused(error)
+    flash(message, "success")
+    return back_to(url_for("moderation.queue"))
+
+
+@bp.route("/hide", methods=["POST"])
+@permission_required(can_moderate)
+def hide():
+    return decide(services.hide_content, _("The contribution is hidden."))
+
+
+@bp.route("/restore", methods=["POST"])
+@permission_required(can_moderate)
+def restore():
+    return decide(services.restore_content, _("The contribution is visible again."))
+
+
+@bp.route("/dismiss", methods=["POST"])
+@permission_required(can_moderate)
+def dismiss():
+    return decide(services.dismiss_reports, _("The reports are dismissed."))
+
+
+@bp.route("/bulk", methods=["POST"])
+@permission_required(can_moderate)
+def bulk():
+    try:
+        done = services.bulk(
+            current_user, request.form.get("action"), request.form.getlist("targets"),
+            request.form.get("reason", ""),
+        )  # fmt: skip
+    except services.ModerationError as error:
+        db.session.rollback()
+        return refused(error)
+    flash(_("Done for %(n)s contributions.", n=len(done)), "success")
+    return redirect(url_for("moderation.queue"))
+
+
+@bp.route("/ideas/<int:idea_id>/publish", methods=["POST"])
+@permission_required(can_moderate)
+def publish(idea_id):
+    idea = db.session.get(Idea, idea_id) or abort(404)
+    try:
+        services.publish_pending(current_user, idea)
+    except services.ModerationError as error:
+        return refused(error)
+    flash(_("The problem is published."), "success")
+    return redirect(url_for("moderation.queue"))
+
+
+@bp.route("/ideas/<int:idea_id>/merge", methods=["POST"])
+@permission_required(can_moderate)
+def merge(idea_id):
+    from platform.moderation.merge import MergeError, merge_ideas
+
+    source = db.session.get(Idea, idea_id) or abort(404)
+    form = MergeForm()
+    if not form.validate_on_submit():
+        errors = [str(m) for messages in form.errors.values() for m in messages]
+        return render_error(400, _("The problems were not merged"), " ".join(errors))
+    target_id = form.target_id.data.lstrip("#")
+    target = db.session.get(Idea, int(target_id)) if target_id.isdigit() else None
+    try:
+        merge_ideas(current_user, source, target, form.note.data)
+    except MergeError as error:
+        return render_error(400, _("The problems were not merged"), error.message)
+    flash(_("The problem is merged; its supports and followers moved."), "success")
+    return redirect(url_for("ideas.show", idea_id=target.id))
+
+
+@bp.route("/accounts/<int:user_id>/suspend", methods=["GET", "POST"])
+@permission_required(can_moderate)
+def suspend(user_id):
+    from platform.moderation.suspensions import SuspensionError, suspend_account
+
+    account = db.session.get(User, user_id) or abort(404)
+    form = SuspendForm()
+    if form.validate_on_submit():
+        until = (
+            None
+            if form.duration.data == "forever"
+            else utcnow() + timedelta(days=int(form.duration.data))
+        )
+        try:
+            suspend_account(current_user, account, until=until, reason=form.reason.data,
+                            hide_content=form.hide_content.data)  # fmt: skip
+        except SuspensionError as error:
+            form.reason.errors.append(error.message)
+        else:
+            flash(_("%(name)s is suspended.", name=account.display_name), "success")
+            return redirect(url_for("moderation.queue"))
+    return render_template("moderation/suspend.html", form=form, account=account), (
+        400 if form.errors else 200
+    )
+
+
+@bp.route("/accounts/<int:user_id>/unsuspend", methods=["POST"])
+@permission_required(can_moderate)
+def unsuspend(user_id):
+    from platform.moderation.suspensions import SuspensionError, lift_suspension
+
+    account = db.session.get(User, user_id) or abort(404)
+    try:
+        lift_suspension(current_user, account)
+    except SuspensionError as error:
+        return refused(error)
+    flash(_("The suspension of %(name)s is lifted.", name=account.display_name), "success")
+    return redirect(url_for("moderation.log"))
+
+
+@bp.route("/log")
+@permission_required(can_moderate)
+def log():
+    query = select(ModerationAction).order_by(
+        ModerationAction.created_at.desc(), ModerationAction.id.desc()
+    )
+    action = request.args.get("action", "")
+    if action in {a.value for a in ActionType}:
+        query = query.where(ModerationAction.action == action)
+    else:
+        action = ""
+    kind = request.args.get("target", "")
+    if kind in {t.value for t in TargetType}:
+        query = query.where(ModerationAction.target_type == kind)
+    else:
+        kind = ""
+    actor = request.args.get("actor", type=int)
+    if actor:
+        query = query.where(ModerationAction.actor_id == actor)
+    page = db.paginate(
+        query.options(joinedload(ModerationAction.actor)),
+        per_page=current_app.config["USERS_PER_PAGE"],
+        error_out=False,
+    )
+    return render_template(
+        "moderation/log.html", page=page, actions=list(ActionType), targets=list(TargetType),
+        filters={"action": action, "target": kind, "actor": actor or ""},
+    )  # fmt: skip
