@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 
 from flask import has_request_context, request
-from sqlalchemy import DateTime, event
+from sqlalchemy import DateTime, Enum, event
 from sqlalchemy.types import TypeDecorator
 
 
@@ -30,6 +30,22 @@ class UTCDateTime(TypeDecorator):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def enum_type(enum_class, name):
+    """A string column holding an enum's values, checked by a named CHECK constraint.
+
+    Stored as VARCHAR rather than a native PostgreSQL ENUM, so that adding a value is a plain
+    migration on both backends.
+    """
+    return Enum(
+        enum_class,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=20,
+        values_callable=lambda members: [member.value for member in members],
+    )
 
 
 def configure_sqlite(engine):

@@ -7,11 +7,11 @@ from functools import cache
 
 from flask_babel import lazy_gettext as _l
 from flask_login import AnonymousUserMixin, UserMixin
-from sqlalchemy import Enum, ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from platform.database import UTCDateTime, utcnow
+from platform.database import UTCDateTime, enum_type, utcnow
 from platform.extensions import db
 from platform.taxonomy.models import District
 
@@ -58,17 +58,7 @@ class User(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     display_name: Mapped[str] = mapped_column(String(80))
     password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[Role] = mapped_column(
-        Enum(
-            Role,
-            name="role",
-            native_enum=False,
-            create_constraint=True,
-            length=20,
-            values_callable=lambda roles: [r.value for r in roles],
-        ),
-        default=Role.CITIZEN,
-    )
+    role: Mapped[Role] = mapped_column(enum_type(Role, "role"), default=Role.CITIZEN)
     locale: Mapped[str | None] = mapped_column(String(5))
     district_id: Mapped[int | None] = mapped_column(
         ForeignKey("district.id", ondelete="SET NULL"), index=True

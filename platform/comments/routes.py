@@ -51,3 +51,21 @@ def delete(comment_id):
     services.delete_comment(current_user, comment, target)
     flash(_("Your comment is deleted."), "success")
     return redirect(comment.target_url())
+
+
+def handle_comment_form(target, page_url, render_page):
+    """Post the comment form sent from a target's page: back to the new comment, or the page
+    again (400) with the form's errors. Shared by every commentable page."""
+    ensure(can_comment(current_user, target))
+    form = CommentForm()
+    if form.validate_on_submit():
+        try:
+            posted = services.post_comment(current_user, target, form.body.data, form.parent())
+        except ValueError:
+            form.body.errors.append(_("The comment you reply to does not exist."))
+        except services.CommentError as error:
+            form.body.errors.append(error.message)
+        else:
+            flash(_("Your comment is published."), "success")
+            return redirect(f"{page_url}#c{posted.id}")
+    return render_page(comment_form=form, status=400)

@@ -7,7 +7,6 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     CheckConstraint,
     Column,
-    Enum,
     ForeignKey,
     Index,
     String,
@@ -18,20 +17,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from platform.accounts.models import User
-from platform.database import UTCDateTime, utcnow
+from platform.database import UTCDateTime, enum_type, utcnow
 from platform.extensions import db
 from platform.ideas.models import Idea
-
-
-def _enum(enum_class, name):
-    return Enum(
-        enum_class,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=20,
-        values_callable=lambda members: [m.value for m in members],
-    )
 
 
 class Method(enum.StrEnum):
@@ -108,7 +96,7 @@ class Experiment(db.Model):
     prototype_version_id: Mapped[int | None] = mapped_column(
         ForeignKey("prototype_version.id"), index=True
     )
-    method: Mapped[Method] = mapped_column(_enum(Method, "method"))
+    method: Mapped[Method] = mapped_column(enum_type(Method, "method"))
     title: Mapped[str] = mapped_column(String(150))
     description: Mapped[str] = mapped_column(Text)
     involvement: Mapped[str] = mapped_column(Text)
@@ -118,7 +106,7 @@ class Experiment(db.Model):
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime())
     capacity: Mapped[int] = mapped_column()
     status: Mapped[ExperimentStatus] = mapped_column(
-        _enum(ExperimentStatus, "status"), default=ExperimentStatus.DRAFT
+        enum_type(ExperimentStatus, "status"), default=ExperimentStatus.DRAFT
     )
     participants_count: Mapped[int] = mapped_column(default=0)
     waiting_count: Mapped[int] = mapped_column(default=0)
@@ -156,7 +144,7 @@ class SignUp(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     experiment_id: Mapped[int] = mapped_column(ForeignKey("experiment.id", ondelete="CASCADE"))
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
-    status: Mapped[SignUpStatus] = mapped_column(_enum(SignUpStatus, "status"))
+    status: Mapped[SignUpStatus] = mapped_column(enum_type(SignUpStatus, "status"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     promoted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 

@@ -4,12 +4,12 @@ import enum
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from platform.accounts.models import User
 from platform.comments.models import register_target
-from platform.database import UTCDateTime, utcnow
+from platform.database import UTCDateTime, enum_type, utcnow
 from platform.extensions import db
 from platform.taxonomy.models import District, Theme
 
@@ -72,17 +72,7 @@ NOTE_REQUIRED = frozenset({IdeaStatus.NOT_RETAINED})
 
 
 def status_column(name, **kwargs):
-    return mapped_column(
-        Enum(
-            IdeaStatus,
-            name=name,
-            native_enum=False,
-            create_constraint=True,
-            length=20,
-            values_callable=lambda statuses: [s.value for s in statuses],
-        ),
-        **kwargs,
-    )
+    return mapped_column(enum_type(IdeaStatus, name), **kwargs)
 
 
 class Idea(db.Model):

@@ -9,8 +9,8 @@ from flask_login import current_user
 from sqlalchemy import and_, func, select
 
 from platform.comments.forms import CommentForm
-from platform.comments.permissions import can_comment
-from platform.comments.services import CommentError, comment_thread, post_comment
+from platform.comments.routes import handle_comment_form
+from platform.comments.services import comment_thread
 from platform.experiments import services as experiment_services
 from platform.extensions import db
 from platform.forms import add_error, is_safe_next_url
@@ -318,19 +318,8 @@ def follow(idea_id):
 @posting_limit
 def comment(idea_id):
     idea = get_idea_or_404(idea_id)
-    ensure(can_comment(current_user, idea))
-    form = CommentForm()
-    if form.validate_on_submit():
-        try:
-            posted = post_comment(current_user, idea, form.body.data, form.parent())
-        except ValueError:
-            form.body.errors.append(_("The comment you reply to does not exist."))
-        except CommentError as error:
-            form.body.errors.append(error.message)
-        else:
-            flash(_("Your comment is published."), "success")
-            return redirect(url_for("ideas.show", idea_id=idea.id) + f"#c{posted.id}")
-    return render_idea(idea, comment_form=form, status=400)
+    page = url_for("ideas.show", idea_id=idea.id)
+    return handle_comment_form(idea, page, lambda **kw: render_idea(idea, **kw))
 
 
 @bp.route("/<int:idea_id>/status", methods=["POST"])

@@ -4,23 +4,12 @@ import enum
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Enum, ForeignKey, Index, String, Text, UniqueConstraint, event
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from platform.accounts.models import User
-from platform.database import UTCDateTime, utcnow
+from platform.database import UTCDateTime, enum_type, utcnow
 from platform.extensions import db
-
-
-def _enum(enum_class, name, length=20):
-    return Enum(
-        enum_class,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=length,
-        values_callable=lambda members: [m.value for m in members],
-    )
 
 
 class TargetType(enum.StrEnum):
@@ -60,10 +49,10 @@ class Report(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    target_type: Mapped[TargetType] = mapped_column(_enum(TargetType, "target_type"))
+    target_type: Mapped[TargetType] = mapped_column(enum_type(TargetType, "target_type"))
     target_id: Mapped[int] = mapped_column()
     reporter_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
-    reason: Mapped[ReportReason] = mapped_column(_enum(ReportReason, "reason"))
+    reason: Mapped[ReportReason] = mapped_column(enum_type(ReportReason, "reason"))
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -112,8 +101,8 @@ class ModerationAction(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
-    action: Mapped[ActionType] = mapped_column(_enum(ActionType, "action"))
-    target_type: Mapped[TargetType] = mapped_column(_enum(TargetType, "target_type"))
+    action: Mapped[ActionType] = mapped_column(enum_type(ActionType, "action"))
+    target_type: Mapped[TargetType] = mapped_column(enum_type(TargetType, "target_type"))
     target_id: Mapped[int] = mapped_column()
     reason: Mapped[str] = mapped_column(Text, default="")
     details: Mapped[str] = mapped_column(String(300), default="")

@@ -4,25 +4,14 @@ import enum
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import CheckConstraint, Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from platform.accounts.models import User
 from platform.comments.models import register_target
-from platform.database import UTCDateTime, utcnow
+from platform.database import UTCDateTime, enum_type, utcnow
 from platform.extensions import db
 from platform.ideas.models import Idea
-
-
-def _enum(enum_class, name):
-    return Enum(
-        enum_class,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=20,
-        values_callable=lambda members: [m.value for m in members],
-    )
 
 
 class PrototypeStatus(enum.StrEnum):
@@ -67,7 +56,7 @@ class Prototype(db.Model):
     summary: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text)
     status: Mapped[PrototypeStatus] = mapped_column(
-        _enum(PrototypeStatus, "status"), default=PrototypeStatus.DRAFT
+        enum_type(PrototypeStatus, "status"), default=PrototypeStatus.DRAFT
     )
     is_hidden: Mapped[bool] = mapped_column(default=False)
     versions_count: Mapped[int] = mapped_column(default=1)
@@ -130,7 +119,7 @@ class Question(db.Model):
     version_id: Mapped[int] = mapped_column(ForeignKey("prototype_version.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(default=0)
     text: Mapped[str] = mapped_column(String(300))
-    kind: Mapped[QuestionKind] = mapped_column(_enum(QuestionKind, "kind"))
+    kind: Mapped[QuestionKind] = mapped_column(enum_type(QuestionKind, "kind"))
 
 
 class Feedback(db.Model):

@@ -7,8 +7,8 @@ from flask_login import current_user
 
 from platform.charts import grouped_bar_chart
 from platform.comments.forms import CommentForm
-from platform.comments.permissions import can_comment
-from platform.comments.services import CommentError, comment_thread, post_comment
+from platform.comments.routes import handle_comment_form
+from platform.comments.services import comment_thread
 from platform.extensions import db
 from platform.forms import add_error
 from platform.ideas.models import Idea
@@ -309,18 +309,5 @@ def delete_image_route(image_id):
 @posting_limit
 def comment(prototype_id):
     prototype = get_prototype_or_404(prototype_id)
-    ensure(can_comment(current_user, prototype))
-    form = CommentForm()
-    if form.validate_on_submit():
-        try:
-            posted = post_comment(current_user, prototype, form.body.data, form.parent())
-        except ValueError:
-            form.body.errors.append(_("The comment you reply to does not exist."))
-        except CommentError as error:
-            form.body.errors.append(error.message)
-        else:
-            flash(_("Your comment is published."), "success")
-            return redirect(
-                url_for("prototypes.show", prototype_id=prototype.id) + f"#c{posted.id}"
-            )
-    return render_prototype(prototype, comment_form=form, status=400)
+    page = url_for("prototypes.show", prototype_id=prototype.id)
+    return handle_comment_form(prototype, page, lambda **kw: render_prototype(prototype, **kw))
