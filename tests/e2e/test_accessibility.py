@@ -1,0 +1,75 @@
+"""axe-core finds no WCAG 2.1 A/AA violation on the main pages, in every language, at 320 and
+1280 pixels wide, signed out and signed in (DESIGN.md §9)."""
+
+from importlib.resources import files
+
+import pytest
+
+from tests.e2e.conftest import sign_in
+
+AXE = (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
+RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+PUBLIC = [
+    "/", "/ideas/", "/ideas/?sort=top&theme=mobilite", "{idea}", "/prototypes/", "{prototype}",
+    "/experiments/", "{experiment}", "/stats", "/terms", "/accessibility", "/auth/login",
+    "/auth/register", "/no-such-page",
+]  # fmt: skip
+SIGNED_IN = {
+    "camille.martin@example.org": ["/ideas/new", "/account/", "/account/password", "{idea}"],
+    "sophie.bernard@example.org": ["{prototype}", "{experiment}", "{new_version}"],
+    "karim.haddad@example.org": ["/moderation/", "/moderation/log"],
+    "admin@example.org": ["/admin/users", "/admin/themes", "/admin/districts"],
+}
+
+
+def first_link(page, list_path, prefix):
+    page.goto(list_path)
+    return page.locator(f"main a[href^='{prefix}']").first.get_attribute("href")
+
+
+@pytest.fixture(scope="module")
+def paths(browser, server):
+    context = browser.new_context(base_url=server)
+    page = context.new_page()
+    found = {
+        "idea": first_link(page, "/ideas/?sort=discussed", "/ideas/"),
+        "prototype": first_link(page, "/prototypes/", "/prototypes/"),
+        "experiment": first_link(page, "/experiments/", "/experiments/"),
+    }
+    found["new_version"] = found["prototype"] + "/versions/new"
+    context.close()
+    return found
+
+
+def violations(page):
+    page.evaluate(AXE)  # the test's own context bypasses the site's CSP for this script only
+    return page.evaluate(
+        """async rules => (await axe.run(document, {runOnly: rules})).violations.map(
+            v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')}`)""",
+        RULES,
+    )
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("lang", ["fr", "en", "es"])
+@pytest.mark.parametrize("account", [None, *SIGNED_IN])
+def test_no_accessibility_violations(browser, server, paths, account, lang, width):
+    context = browser.new_context(
+        base_url=server, viewport={"width": width, "height": 900}, bypass_csp=True
+    )
+    page = context.new_page()
+    try:
+        page.goto(f"/?lang={lang}")
+        if account:
+            sign_in(page, account)
+        found = {}
+        for path in PUBLIC if account is None else SIGNED_IN[account]:
+            page.goto(path.format(**paths))
+            assert page.locator("html").get_attribute("lang") == lang
+            problems = violations(page)
+            if problems:
+                found[path] = problems
+        assert found == {}
+    finally:
+        context.close()
