@@ -16,6 +16,8 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from platform.rules import RuleError
+
 # Pillow's format name -> what we store. MPO is the JPEG variant many phones write (a JPEG with
 # extra frames, e.g. a depth map); only its first frame, the photo, is kept.
 FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP"}
@@ -48,12 +50,8 @@ BOMB_ERRORS = (Image.DecompressionBombError, Image.DecompressionBombWarning)
 UNREADABLE = _l("This file is not an image we can read.")
 
 
-class ImageError(Exception):
+class ImageError(RuleError):
     """An upload refused, with the message to show the person who sent it."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

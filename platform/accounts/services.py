@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from platform.accounts.models import Role, User, check_password_for_nobody
 from platform.database import utcnow
 from platform.extensions import db
+from platform.rules import RuleError
 from platform.signals import role_changed
 
 PASSWORD_MIN_LENGTH = 10
@@ -74,13 +75,8 @@ COMMON_PASSWORDS = frozenset(
 )
 
 
-class AccountError(Exception):
+class AccountError(RuleError):
     """A rule refused the request; `message` says why, `field` names the form field."""
-
-    def __init__(self, message, field=None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 def normalise_email(email):

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from platform.accounts.models import User
 from platform.extensions import db
 from platform.ideas.models import Idea
+from platform.rules import RuleError
 from platform.taxonomy.models import District, Theme
 
 NAME_MAX = 100
@@ -36,13 +37,8 @@ NAME_REQUIRED = {
 PROBLEM_COLUMNS = {Theme: Idea.theme_id, District: Idea.district_id}
 
 
-class TaxonomyError(Exception):
+class TaxonomyError(RuleError):
     """A rule refused the change; `message` says why, `field` names the form field."""
-
-    def __init__(self, message, field=None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 def list_named_items(model):

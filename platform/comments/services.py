@@ -10,17 +10,14 @@ from sqlalchemy.orm import joinedload
 from platform.comments.models import MAX_DEPTH, Comment
 from platform.database import utcnow
 from platform.extensions import db
+from platform.rules import RuleError
 from platform.signals import comment_posted
 
 MAX_LENGTH = 2000
 
 
-class CommentError(Exception):
+class CommentError(RuleError):
     """A rule refused the comment; `message` says why."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
 
 
 def edit_window():

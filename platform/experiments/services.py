@@ -29,6 +29,7 @@ from platform.i18n import local_number
 from platform.ideas import services as ideas
 from platform.ideas.models import Idea, IdeaStatus
 from platform.prototypes.models import Prototype, PrototypeVersion
+from platform.rules import RuleError
 from platform.signals import experiment_opened, place_freed, results_published
 
 TITLE_MAX = 150
@@ -43,13 +44,8 @@ EXPERIMENTABLE = frozenset({IdeaStatus.SELECTED, IdeaStatus.PROTOTYPING, IdeaSta
 LEAVE_CLOSED = _l("The experiment has started: places can no longer be given up.")
 
 
-class ExperimentError(Exception):
+class ExperimentError(RuleError):
     """A rule refused the action; `message` says why, `field` names the form field."""
-
-    def __init__(self, message, field=None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 def _emit(signal, **data):

@@ -21,6 +21,7 @@ from platform.ideas.models import (
     StatusChange,
     Support,
 )
+from platform.rules import RuleError
 from platform.signals import idea_created, idea_status_changed, idea_supported
 from platform.taxonomy.models import District, Theme
 from platform.text import fold, keywords
@@ -35,13 +36,8 @@ SUPPORTS_CLOSED = _l("This problem no longer accepts supports.")
 WITHDRAW_CLOSED = _l("A problem can no longer be withdrawn once the lab has selected it.")
 
 
-class IdeaError(Exception):
+class IdeaError(RuleError):
     """A rule refused the action; `message` says why, `field` names the form field."""
-
-    def __init__(self, message, field=None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 def _clean(title, description):

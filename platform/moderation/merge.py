@@ -14,6 +14,7 @@ from platform.ideas.models import Follow, Idea, IdeaStatus, Support
 from platform.ideas.services import NOTE_MAX, _record
 from platform.moderation.log import log_action
 from platform.moderation.models import ActionType, TargetType
+from platform.rules import RuleError
 
 # A merged problem is gone for good, a withdrawn one is its author's, a pending one is unpublished:
 # none of them can be merged, nor receive a merge.
@@ -29,13 +30,8 @@ TARGET_NOT_MERGEABLE = {
 }
 
 
-class MergeError(Exception):
+class MergeError(RuleError):
     """A rule refused the merge; `message` says why, `field` names the form field."""
-
-    def __init__(self, message, field=None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 def _check(source, target, note):

@@ -18,6 +18,7 @@ from platform.ideas.models import Idea, IdeaStatus
 from platform.moderation.log import log_action
 from platform.moderation.models import ActionType, Report, ReportReason, TargetType
 from platform.prototypes.models import Feedback, PrototypeVersion
+from platform.rules import RuleError
 from platform.signals import moderation_decision
 
 NOTE_MAX = 1_000
@@ -31,13 +32,8 @@ MODELS = {
 AUTO_HIDDEN_REASON = "auto"
 
 
-class ModerationError(Exception):
+class ModerationError(RuleError):
     """A rule refused the action; `message` says why, `field` names the form field."""
-
-    def __init__(self, message, field=None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 def parse_target(target_type, target_id):

@@ -20,6 +20,7 @@ from platform.moderation.log import log_action
 from platform.moderation.models import ActionType, TargetType
 from platform.permissions import Refused
 from platform.prototypes.models import Feedback
+from platform.rules import RuleError
 
 REASON_MAX = 1_000
 # A suspension "for good" is stored as this far-future end, so that `is_suspended` needs no
@@ -33,13 +34,8 @@ READING_METHODS = {"GET", "HEAD", "OPTIONS"}
 CONTRIBUTIONS = ((Idea, Idea.author_id), (Comment, Comment.author_id), (Feedback, Feedback.user_id))
 
 
-class SuspensionError(Exception):
+class SuspensionError(RuleError):
     """A rule refused the action; `message` says why, `field` names the form field."""
-
-    def __init__(self, message, field=None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 def is_permanent(account):

@@ -29,6 +29,7 @@ from platform.prototypes.models import (
     QuestionKind,
 )
 from platform.prototypes.permissions import can_see_drafts
+from platform.rules import RuleError
 from platform.signals import prototype_published
 
 TITLE_MAX = 150
@@ -45,13 +46,8 @@ PROTOTYPABLE = frozenset({IdeaStatus.SELECTED, IdeaStatus.PROTOTYPING, IdeaStatu
 NOT_COLLECTING = _l("This prototype is not collecting feedback.")
 
 
-class PrototypeError(Exception):
+class PrototypeError(RuleError):
     """A rule refused the action; `message` says why, `field` names the form field."""
-
-    def __init__(self, message, field=None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 def _text(value, maximum, field, empty_message, long_message):
