@@ -1,0 +1,243 @@
+"""Every route × every role: who gets in, who is sent to sign in, who is refused.
+
+The table below is the platform's access policy written out by hand. A route missing from it
+fails the first test, so a new route cannot land without its line here.
+"""
+
+from datetime import timedelta
+
+import pytest
+
+from platform.accounts.models import Role
+from platform.database import utcnow
+from platform.experiments import services as experiment_services
+from platform.extensions import db
+from platform.ideas.models import Idea, IdeaStatus
+from platform.prototypes import services as prototype_services
+from platform.prototypes.models import PrototypeImage, QuestionKind
+from platform.taxonomy.models import District
+
+ROLES = ["visitor", "citizen", "owner", "agent", "organiser", "moderator", "admin"]
+
+# Who may use each route: public, guest (signed-out pages), signed_in, owner (the author of the
+# problem and comment), lab (agents and above), lab_draft (a draft: the lab only, and anyone else
+# is told it does not exist), organiser (of the experiment, or moderators and
+# admins), moderator, admin. "excluded" routes serve files, checked elsewhere.
+POLICY = {
+    "/": "public",
+    "/accessibility": "public",
+    "/terms": "public",
+    "/healthz": "public",
+    "/stats": "public",
+    "/static/<path:filename>": "excluded",
+    "/uploads/<name>": "excluded",
+    "/auth/login": "guest",
+    "/auth/register": "guest",
+    "/auth/logout": "any_post",
+    "/account/": "signed_in",
+    "/account/password": "signed_in",
+    "/ideas/": "public",
+    "/ideas/new": "signed_in",
+    "/ideas/<int:idea_id>": "public",
+    "/ideas/<int:idea_id>/edit": "owner",
+    "/ideas/<int:idea_id>/withdraw": "owner",
+    "/ideas/<int:idea_id>/support": "signed_in",
+    "/ideas/<int:idea_id>/follow": "signed_in",
+    "/ideas/<int:idea_id>/comments": "signed_in",
+    "/ideas/<int:idea_id>/status": "lab",
+    "/comments/<int:comment_id>/edit": "owner",
+    "/comments/<int:comment_id>/delete": "owner",
+    "/prototypes/": "public",
+    "/prototypes/new": "lab",
+    "/prototypes/<int:prototype_id>": "public",
+    "/prototypes/<int:prototype_id>/edit": "lab",
+    "/prototypes/<int:prototype_id>/publish": "lab_draft",
+    "/prototypes/<int:prototype_id>/close": "lab",
+    "/prototypes/<int:prototype_id>/versions/new": "lab",
+    "/prototypes/<int:prototype_id>/feedback": "signed_in",
+    "/prototypes/<int:prototype_id>/images": "lab",
+    "/prototypes/<int:prototype_id>/comments": "signed_in",
+    "/prototypes/images/<int:image_id>/delete": "lab",
+    "/experiments/": "public",
+    "/experiments/new": "lab",
+    "/experiments/<int:experiment_id>": "public",
+    "/experiments/<int:experiment_id>.ics": "public",
+    "/experiments/<int:experiment_id>/edit": "organiser",
+    "/experiments/<int:experiment_id>/open": "organiser",
+    "/experiments/<int:experiment_id>/close": "organiser",
+    "/experiments/<int:experiment_id>/join": "signed_in",
+    "/experiments/<int:experiment_id>/leave": "signed_in",
+    "/experiments/<int:experiment_id>/capacity": "organiser",
+    "/experiments/<int:experiment_id>/results": "organiser",
+    "/experiments/<int:experiment_id>/participants.csv": "organiser",
+    "/moderation/": "moderator",
+    "/moderation/log": "moderator",
+    "/moderation/report": "signed_in",
+    "/moderation/hide": "moderator",
+    "/moderation/restore": "moderator",
+    "/moderation/dismiss": "moderator",
+    "/moderation/bulk": "moderator",
+    "/moderation/ideas/<int:idea_id>/publish": "moderator",
+    "/moderation/ideas/<int:idea_id>/merge": "moderator",
+    "/moderation/accounts/<int:user_id>/suspend": "moderator",
+    "/moderation/accounts/<int:user_id>/unsuspend": "moderator",
+    "/admin/": "admin",
+    "/admin/users": "admin",
+    "/admin/users/<int:user_id>/role": "admin",
+    "/admin/themes": "admin",
+    "/admin/districts": "admin",
+    "/admin/themes/<int:item_id>/edit": "admin",
+    "/admin/districts/<int:item_id>/edit": "admin",
+    "/admin/themes/<int:item_id>/delete": "admin",
+    "/admin/districts/<int:item_id>/delete": "admin",
+}
+
+ALLOWED = {
+    "public": set(ROLES),
+    "signed_in": set(ROLES) - {"visitor"},
+    "owner": {"owner"},
+    "lab": {"agent", "organiser", "moderator", "admin"},
+    "lab_draft": {"agent", "organiser", "moderator", "admin"},
+    "organiser": {"organiser", "moderator", "admin"},
+    "moderator": {"moderator", "admin"},
+    "admin": {"admin"},
+}
+
+
+def test_every_route_has_a_policy(app):
+    rules = {rule.rule for rule in app.url_map.iter_rules()}
+    assert rules - set(POLICY) == set(), "add the new routes to POLICY"
+    assert set(POLICY) - rules == set(), "remove the routes that no longer exist"
+
+
+@pytest.fixture
+def world(app, make_user, make_idea, theme):
+    """One of everything a route can point at, owned by the right people."""
+    people = {
+        "citizen": make_user(Role.CITIZEN),
+        "owner": make_user(Role.CITIZEN),
+        "agent": make_user(Role.AGENT),
+        "organiser": make_user(Role.AGENT),
+        "moderator": make_user(Role.MODERATOR),
+        "admin": make_user(Role.ADMIN),
+    }
+    idea = make_idea(author=people["owner"], status=IdeaStatus.PROPOSED)
+    withdrawable = make_idea(author=people["owner"], status=IdeaStatus.PROPOSED)
+    lab_idea = make_idea(status=IdeaStatus.SELECTED)
+    with app.test_request_context():
+        from platform.comments.services import post_comment
+
+        owner = people["owner"]
+        comment = post_comment(owner, db.session.get(Idea, idea.id), "Mon commentaire")
+        target = db.session.get(Idea, lab_idea.id)
+        prototype = prototype_services.create_prototype(
+            people["organiser"], target, title="P", summary="S", description="D",
+            questions=[("Q ?", QuestionKind.SCALE)],
+        )  # fmt: skip
+        prototype_services.publish_prototype(people["organiser"], prototype)
+        image = PrototypeImage(
+            version_id=prototype_services.latest_version(prototype).id, filename="x" * 24 + ".png",
+            alt_text="x", content_type="image/png", width=1, height=1,
+        )  # fmt: skip
+        db.session.add(image)
+        start = utcnow() + timedelta(days=3)
+        experiment = experiment_services.create_experiment(
+            people["organiser"], target, method="workshop", title="E", description="D",
+            involvement="I", location="L", is_online=False, starts_at=start,
+            ends_at=start + timedelta(hours=2), capacity=5,
+        )  # fmt: skip
+        experiment_services.open_experiment(people["organiser"], experiment)
+        # Routes whose action depends on a state get an object in a state that allows it, so
+        # that only the role decides; and destructive ones get their own object.
+        draft = prototype_services.create_prototype(
+            people["organiser"], target, title="D", summary="S", description="D",
+            questions=[("Q ?", QuestionKind.SCALE)],
+        )  # fmt: skip
+        to_close = prototype_services.create_prototype(
+            people["organiser"], target, title="C", summary="S", description="D",
+            questions=[("Q ?", QuestionKind.SCALE)],
+        )  # fmt: skip
+        prototype_services.publish_prototype(people["organiser"], to_close)
+        ended = experiment_services.create_experiment(
+            people["organiser"], target, method="survey", title="F", description="D",
+            involvement="I", location="L", is_online=False, starts_at=start,
+            ends_at=start + timedelta(hours=2), capacity=5,
+        )  # fmt: skip
+        experiment_services.open_experiment(people["organiser"], ended)
+        ended.starts_at, ended.ends_at = utcnow() - timedelta(days=2), utcnow() - timedelta(days=1)
+        closing = experiment_services.create_experiment(
+            people["organiser"], target, method="survey", title="G", description="D",
+            involvement="I", location="L", is_online=False, starts_at=start,
+            ends_at=start + timedelta(hours=2), capacity=5,
+        )  # fmt: skip
+        experiment_services.open_experiment(people["organiser"], closing)
+        spare_comment = post_comment(owner, db.session.get(Idea, idea.id), "À supprimer")
+        district = District(slug="d", name_fr="D", name_en="D", name_es="D")
+        db.session.add(district)
+        db.session.commit()
+        overrides = {
+            "/prototypes/<int:prototype_id>/publish": {"prototype_id": draft.id},
+            "/prototypes/<int:prototype_id>/close": {"prototype_id": to_close.id},
+            "/experiments/<int:experiment_id>/results": {"experiment_id": ended.id},
+            "/experiments/<int:experiment_id>/close": {"experiment_id": closing.id},
+            "/comments/<int:comment_id>/delete": {"comment_id": spare_comment.id},
+            "/ideas/<int:idea_id>/withdraw": {"idea_id": withdrawable.id},
+            "/admin/districts/<int:item_id>/edit": {"item_id": district.id},
+            "/admin/districts/<int:item_id>/delete": {"item_id": district.id},
+        }
+        ids = {
+            "idea_id": idea.id, "comment_id": comment.id, "prototype_id": prototype.id,
+            "image_id": image.id, "experiment_id": experiment.id,
+            "user_id": people["citizen"].id, "item_id": theme.id,
+            "filename": "css/site.css", "name": "x",
+        }  # fmt: skip
+    return people, ids, lab_idea, overrides
+
+
+def url_for_rule(rule, ids, lab_idea, overrides):
+    path = rule.rule
+    for name, value in {**ids, **overrides.get(rule.rule, {})}.items():
+        path = path.replace(f"<int:{name}>", str(value)).replace(f"<{name}>", str(value))
+    if rule.rule in ("/prototypes/new", "/experiments/new"):
+        path += f"?idea={lab_idea.id}"
+    return path
+
+
+def check(response, role, policy, what):
+    to_login = response.status_code == 302 and "/auth/login" in response.headers["Location"]
+    if role in ALLOWED[policy]:
+        assert not to_login and response.status_code not in (403, 404, 405, 500), (
+            what, response.status_code,
+        )  # fmt: skip
+    elif policy == "lab_draft":
+        assert response.status_code == 404, (what, response.status_code)
+    elif role == "visitor":
+        assert to_login, (what, response.status_code)
+    else:
+        assert response.status_code == 403, (what, response.status_code)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_route_answers_each_role_as_the_policy_says(app, client, auth, world, role):
+    people, ids, lab_idea, overrides = world
+    if role != "visitor":
+        auth.login(people[role])
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        policy = POLICY[rule.rule]
+        if policy in ("excluded", "guest", "any_post"):
+            continue
+        path = url_for_rule(rule, ids, lab_idea, overrides)
+        for method in sorted(rule.methods & {"GET", "POST"}):
+            response = client.get(path) if method == "GET" else client.post(path, data={})
+            check(response, role, policy, f"{method} {path}")
+            checked += 1
+    assert checked > 70
+
+
+def test_guest_pages_send_signed_in_accounts_home(client, auth, citizen):
+    for path in ("/auth/login", "/auth/register"):
+        assert client.get(path).status_code == 200
+    auth.login(citizen)
+    for path in ("/auth/login", "/auth/register"):
+        assert client.get(path).status_code == 302
