@@ -203,7 +203,16 @@ def url_for_rule(rule, ids, lab_idea, overrides):
     return path
 
 
+def check_headers(response, what):
+    csp = response.headers.get("Content-Security-Policy", "")
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp, what
+    assert "frame-ancestors 'none'" in csp, what
+    assert response.headers.get("X-Content-Type-Options") == "nosniff", what
+    assert response.headers.get("Referrer-Policy") == "strict-origin-when-cross-origin", what
+
+
 def check(response, role, policy, what):
+    check_headers(response, what)
     to_login = response.status_code == 302 and "/auth/login" in response.headers["Location"]
     if role in ALLOWED[policy]:
         assert not to_login and response.status_code not in (403, 404, 405, 500), (
