@@ -17,8 +17,10 @@ from platform.ideas.models import Idea
 from platform.limits import posting_limit
 from platform.moderation import bp, services
 from platform.moderation.forms import MergeForm, ReportForm, SuspendForm
+from platform.moderation.merge import MergeError, merge_ideas
 from platform.moderation.models import ActionType, ModerationAction, ReportReason, TargetType
 from platform.moderation.permissions import can_moderate, can_report
+from platform.moderation.suspensions import SuspensionError, lift_suspension, suspend_account
 from platform.permissions import ensure, permission_required, register_predicates
 from platform.signals import idea_status_changed, role_changed
 
@@ -137,8 +139,6 @@ def publish(idea_id):
 @bp.route("/ideas/<int:idea_id>/merge", methods=["POST"])
 @permission_required(can_moderate)
 def merge(idea_id):
-    from platform.moderation.merge import MergeError, merge_ideas
-
     source = db.session.get(Idea, idea_id) or abort(404)
     form = MergeForm()
     if not form.validate_on_submit():
@@ -157,8 +157,6 @@ def merge(idea_id):
 @bp.route("/accounts/<int:user_id>/suspend", methods=["GET", "POST"])
 @permission_required(can_moderate)
 def suspend(user_id):
-    from platform.moderation.suspensions import SuspensionError, suspend_account
-
     account = db.session.get(User, user_id) or abort(404)
     form = SuspendForm()
     if form.validate_on_submit():
@@ -183,8 +181,6 @@ def suspend(user_id):
 @bp.route("/accounts/<int:user_id>/unsuspend", methods=["POST"])
 @permission_required(can_moderate)
 def unsuspend(user_id):
-    from platform.moderation.suspensions import SuspensionError, lift_suspension
-
     account = db.session.get(User, user_id) or abort(404)
     try:
         lift_suspension(current_user, account)

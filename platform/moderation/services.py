@@ -10,13 +10,20 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
+from platform.accounts.models import Role, User
 from platform.comments.models import Comment
 from platform.database import utcnow
 from platform.extensions import db
 from platform.ideas import services as ideas
 from platform.ideas.models import Idea, IdeaStatus
 from platform.moderation.log import log_action
-from platform.moderation.models import ActionType, Report, ReportReason, TargetType
+from platform.moderation.models import (
+    ActionType,
+    ModerationAction,
+    Report,
+    ReportReason,
+    TargetType,
+)
 from platform.prototypes.models import Feedback, PrototypeVersion
 from platform.rules import RuleError
 from platform.signals import moderation_decision
@@ -183,8 +190,6 @@ def publish_pending(actor, idea):
 
 def on_status_changed(_sender, idea, change):
     """A moderator's or admin's change of a problem's stage is a moderation action too."""
-    from platform.accounts.models import Role, User
-
     actor = db.session.get(User, change.actor_id) if change.actor_id else None
     if (
         actor is not None
@@ -261,7 +266,5 @@ def pending_ideas():
 
 def actions_per_month():
     """(year, month, number of moderation actions) for public statistics."""
-    from platform.moderation.models import ModerationAction
-
     month = func.substr(func.cast(ModerationAction.created_at, db.String), 1, 7)
     return db.session.execute(select(month, func.count()).group_by(month).order_by(month)).all()

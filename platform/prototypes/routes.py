@@ -12,6 +12,7 @@ from platform.comments.services import comment_thread
 from platform.extensions import db
 from platform.forms import add_error
 from platform.ideas.models import Idea
+from platform.images import ImageError, delete_image, save_image
 from platform.limits import posting_limit
 from platform.permissions import ensure, register_predicates
 from platform.prototypes import bp, services
@@ -268,8 +269,6 @@ def feedback(prototype_id):
 
 @bp.route("/<int:prototype_id>/images", methods=["POST"])
 def add_image(prototype_id):
-    from platform.images import ImageError, delete_image, save_image
-
     prototype = get_prototype_or_404(prototype_id)
     ensure(can_edit_prototype(current_user, prototype))
     form = ImageForm()
@@ -292,8 +291,6 @@ def add_image(prototype_id):
 
 @bp.route("/images/<int:image_id>/delete", methods=["POST"])
 def delete_image_route(image_id):
-    from platform.images import delete_image
-
     image = db.session.get(PrototypeImage, image_id) or abort(404)
     version = db.session.get(PrototypeVersion, image.version_id)
     prototype = get_prototype_or_404(version.prototype_id)
