@@ -93,11 +93,14 @@ def published(app, client, auth, make_user, theme, agent, fetch):
     )
     auth.logout()
     assert question
-    return idea, prototype
+    from platform.experiments.models import Experiment
+
+    experiment_id = fetch(lambda s: s.scalar(select(Experiment.id)))
+    return idea, prototype, experiment_id
 
 
 def test_every_page_showing_the_corpus_is_inert(client, auth, published, moderator, admin):
-    idea, prototype = published
+    idea, prototype, experiment_id = published
     pages = [
         "/ideas/", f"/ideas/{idea.id}", "/prototypes/", f"/prototypes/{prototype.id}",
         "/experiments/",
@@ -109,7 +112,7 @@ def test_every_page_showing_the_corpus_is_inert(client, auth, published, moderat
     page = client.get(f"/ideas/{idea.id}").get_data(as_text=True)
     assert "&lt;script&gt;alert(&#39;x1&#39;)&lt;/script&gt;" in page  # shown, as text
     auth.login(moderator)
-    for path in ("/moderation/", "/experiments/1", "/moderation/log"):
+    for path in ("/moderation/", f"/experiments/{experiment_id}", "/moderation/log"):
         response = client.get(path)
         assert response.status_code == 200, path  # the draft experiment: the lab sees it
         assert_inert(response)
