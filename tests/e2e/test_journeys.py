@@ -5,7 +5,8 @@ because the server's database is shared by every e2e test of the session.
 
 Keyboard paths: registration (journey 1) is done with the keyboard only; the overall rating of
 the prototype feedback (journey 2) is chosen with the arrow keys; the report form (journey 4) is
-opened, filled and sent with the keyboard.
+opened, filled and sent with the keyboard; in journey 3 a citizen reaches the waiting-list button
+with the Tab key and presses Enter.
 """
 
 import re
@@ -21,6 +22,15 @@ YANIS = "yanis.benali@example.org"
 LUCIA = "lucia.fernandez@example.org"
 SOPHIE = "sophie.bernard@example.org"
 KARIM = "karim.haddad@example.org"
+
+
+def tab_to(page, target, limit=80):
+    """Press Tab, as a keyboard user would, until `target` has the focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError("the element cannot be reached with the Tab key")
 
 
 def suffix():
@@ -186,7 +196,9 @@ def test_agent_opens_experiment_citizens_join_until_full_and_one_waits(new_page)
     page = new_page()
     sign_in(page, LUCIA)
     page.goto(experiment_url + "?lang=fr")  # Lucía's account speaks Spanish; this page, French
-    page.get_by_role("button", name="S'inscrire sur la liste d'attente").click()
+    # Keyboard only: Tab through the page until the button has the focus, then Enter.
+    tab_to(page, page.get_by_role("button", name="S'inscrire sur la liste d'attente"))
+    page.keyboard.press("Enter")
     expect(page.get_by_text("numéro 1 sur la liste d'attente").first).to_be_visible()
 
     agent.goto(experiment_url)
