@@ -31,6 +31,7 @@ from platform.experiments.permissions import (
 from platform.extensions import db
 from platform.forms import add_error
 from platform.ideas.models import Idea
+from platform.ideas.pages import idea_named_in_query
 from platform.limits import posting_limit
 from platform.permissions import ensure, register_predicates
 from platform.prototypes.models import Prototype, PrototypeVersion
@@ -122,11 +123,7 @@ def index():
 @bp.route("/new", methods=["GET", "POST"])
 @posting_limit
 def new():
-    idea_id = request.args.get("idea", type=int)
-    idea = db.session.get(Idea, idea_id) if idea_id else None
-    if idea is None:
-        ensure(current_user.is_authenticated)
-        abort(404)
+    idea = idea_named_in_query()
     ensure(can_create_experiment(current_user, idea))
     form = ExperimentForm(versions=versions_for(idea))
     if form.validate_on_submit():
@@ -204,28 +201,30 @@ def refused_page(error):
     return render_error(400, _("This action is not possible"), error.message)
 
 
-@bp.route("/<int:experiment_id>/open", methods=["POST"])
-def open_sign_ups(experiment_id):
+def organiser_action(experiment_id, action, message):
+    """Run an organiser's action on the experiment; its refusal is shown with nothing changed."""
     experiment = get_experiment_or_404(experiment_id)
     ensure(can_manage_experiment(current_user, experiment))
     try:
-        services.open_experiment(current_user, experiment)
+        action(current_user, experiment)
     except services.ExperimentError as error:
         return refused_page(error)
-    flash(_("The experiment is open: citizens can sign up."), "success")
+    flash(message, "success")
     return redirect(url_for("experiments.show", experiment_id=experiment.id))
+
+
+@bp.route("/<int:experiment_id>/open", methods=["POST"])
+def open_sign_ups(experiment_id):
+    return organiser_action(
+        experiment_id,
+        services.open_experiment,
+        _("The experiment is open: citizens can sign up."),
+    )
 
 
 @bp.route("/<int:experiment_id>/close", methods=["POST"])
 def close_sign_ups(experiment_id):
-    experiment = get_experiment_or_404(experiment_id)
-    ensure(can_manage_experiment(current_user, experiment))
-    try:
-        services.close_sign_ups(current_user, experiment)
-    except services.ExperimentError as error:
-        return refused_page(error)
-    flash(_("Sign-ups are closed."), "success")
-    return redirect(url_for("experiments.show", experiment_id=experiment.id))
+    return organiser_action(experiment_id, services.close_sign_ups, _("Sign-ups are closed."))
 
 
 @bp.route("/<int:experiment_id>/join", methods=["POST"])

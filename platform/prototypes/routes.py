@@ -11,7 +11,7 @@ from platform.comments.routes import handle_comment_form
 from platform.comments.services import comment_thread
 from platform.extensions import db
 from platform.forms import add_error
-from platform.ideas.models import Idea
+from platform.ideas.pages import idea_named_in_query
 from platform.images import ImageError, delete_image, save_image
 from platform.limits import posting_limit
 from platform.permissions import ensure, register_predicates
@@ -71,11 +71,7 @@ def index():
 @bp.route("/new", methods=["GET", "POST"])
 @posting_limit
 def new():
-    idea_id = request.args.get("idea", type=int)
-    idea = db.session.get(Idea, idea_id) if idea_id else None
-    if idea is None:
-        ensure(current_user.is_authenticated)
-        abort(404)
+    idea = idea_named_in_query()
     ensure(can_create_prototype(current_user, idea))
     form = PrototypeForm()
     if form.validate_on_submit():
