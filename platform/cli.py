@@ -28,8 +28,10 @@ def seed_demo(if_empty):
     from platform.experiments.demo import seed_experiments
     from platform.ideas.demo import seed_ideas
     from platform.moderation.demo import seed_moderation
+    from platform.notifications.demo import seed_notifications
     from platform.prototypes.demo import seed_prototypes
     from platform.taxonomy.demo import seed_districts, seed_themes
+    from platform.transparency.demo import spread_supports
 
     if if_empty and db.session.scalar(select(func.count()).select_from(User)):
         click.echo("The database already has accounts: no demo data added.")
@@ -41,6 +43,8 @@ def seed_demo(if_empty):
         seed_prototypes(accounts)
         seed_experiments(accounts)
         seed_moderation(accounts)
+        seed_notifications(accounts)
+        spread_supports()
         db.session.commit()
         click.echo("Demo data is ready.")
     print_demo_accounts()
@@ -83,6 +87,22 @@ def about():
     click.echo(f"Executable: {sys.executable}")
 
 
+@click.group("search")
+def search_commands():
+    """Full-text search of problems."""
+
+
+@search_commands.command("rebuild")
+@with_appcontext
+def rebuild_search():
+    """Reindex every problem (after a bulk load or a restore)."""
+    from platform.search import rebuild_search_index
+
+    rebuild_search_index()
+    db.session.commit()
+    click.echo("Search index rebuilt.")
+
+
 def init_app(app):
-    for command in (seed_demo, create_user, about):
+    for command in (seed_demo, create_user, about, search_commands):
         app.cli.add_command(command)

@@ -71,6 +71,8 @@ def settings_from_environment(instance_path):
         "RATELIMIT_ENABLED": _flag("RATELIMIT_ENABLED", True),
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Lets several sites (or a test run) share one Redis without sharing counters.
+        "RATELIMIT_KEY_PREFIX": os.environ.get("RATELIMIT_KEY_PREFIX", ""),
         "RATELIMIT_SIGN_IN": os.environ.get("RATELIMIT_SIGN_IN", "10 per minute;50 per hour"),
         "RATELIMIT_REGISTER": os.environ.get("RATELIMIT_REGISTER", "5 per minute;20 per hour"),
         "RATELIMIT_POSTING": os.environ.get("RATELIMIT_POSTING", "20 per minute;300 per day"),
@@ -82,7 +84,19 @@ def settings_from_environment(instance_path):
         "PRE_MODERATION": _flag("PRE_MODERATION", False),
         "MODERATION_AUTO_HIDE_REPORTS": int(os.environ.get("MODERATION_AUTO_HIDE_REPORTS", "3")),
         "HSTS_ENABLED": is_production,
+        # Reverse proxies in front of the app whose X-Forwarded-For/-Proto are believed: without
+        # it, behind a proxy every client has the proxy's address and shares its rate limits.
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
         "USERS_PER_PAGE": 50,
+        # E-mail (platform/notifications/mail.py): over SMTP when MAIL_SERVER is set, otherwise
+        # written to the log (development). Links in e-mails start with PUBLIC_URL.
+        "MAIL_SERVER": os.environ.get("MAIL_SERVER") or None,
+        "MAIL_PORT": int(os.environ.get("MAIL_PORT", "587")),
+        "MAIL_USE_TLS": _flag("MAIL_USE_TLS", True),
+        "MAIL_USERNAME": os.environ.get("MAIL_USERNAME") or None,
+        "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD") or None,
+        "MAIL_FROM": os.environ.get("MAIL_FROM", "no-reply@localhost"),
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000"),
         # Uploads (platform/images.py). Absolute, so that writing and serving agree on the folder.
         "UPLOAD_FOLDER": str(
             Path(os.environ.get("UPLOAD_FOLDER") or Path(instance_path) / "uploads").resolve()

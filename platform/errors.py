@@ -4,6 +4,7 @@ from flask import render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.http import HTTP_STATUS_CODES
 
 from platform.extensions import db
 from platform.permissions import Refused
@@ -48,7 +49,16 @@ CSRF_TEXT = (
 )
 
 
+def api_error(status, code, message):
+    """The open data API's error: JSON whatever went wrong, never an HTML page (docs/api.md)."""
+    return {"error": {"code": code, "message": str(message)}}, status
+
+
 def render_error(code, title, message):
+    if request.path.startswith("/api/"):
+        return api_error(
+            code, HTTP_STATUS_CODES.get(code, "error").lower().replace(" ", "_"), message
+        )
     if request.accept_mimetypes.best == "application/json":
         return {"error": str(title), "message": str(message)}, code
     return render_template("errors/error.html", code=code, title=title, message=message), code

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from platform import cli, errors, i18n, security
 from platform.config import ROOT, load_secret_key, settings_from_environment
@@ -41,17 +42,20 @@ def build_app(config=None):
     errors.init_app(app)
     cli.init_app(app)
     _commit_at_end_of_request(app)
+    _trust_proxies(app)
     return app
 
 
 def _register_blueprints(app):
     from platform.accounts import bp as accounts_bp
     from platform.admin import bp as admin_bp
+    from platform.api import bp as api_bp
     from platform.comments import bp as comments_bp
     from platform.experiments import bp as experiments_bp
     from platform.ideas import bp as ideas_bp
     from platform.main import bp as main_bp
     from platform.moderation import bp as moderation_bp
+    from platform.notifications import bp as notifications_bp
     from platform.prototypes import bp as prototypes_bp
     from platform.transparency import bp as transparency_bp
 
@@ -62,8 +66,21 @@ def _register_blueprints(app):
     app.register_blueprint(comments_bp, url_prefix="/comments")
     app.register_blueprint(experiments_bp, url_prefix="/experiments")
     app.register_blueprint(moderation_bp, url_prefix="/moderation")
+    app.register_blueprint(notifications_bp, url_prefix="/notifications")
     app.register_blueprint(transparency_bp)
     app.register_blueprint(prototypes_bp, url_prefix="/prototypes")
+    app.register_blueprint(api_bp, url_prefix="/api")
+
+
+def _trust_proxies(app):
+    """Take the client's address and scheme from the TRUSTED_PROXIES nearest forwarding hops.
+
+    Only as many as are really there: a client could otherwise write its own X-Forwarded-For
+    and pick the address its rate limits are counted against.
+    """
+    hops = app.config["TRUSTED_PROXIES"]
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
 
 def _commit_at_end_of_request(app):

@@ -7,6 +7,7 @@ from sqlalchemy import inspect
 
 from platform import create_app
 from platform.extensions import db
+from platform.search import include_object
 from tests.support.databases import temporary_database
 
 
@@ -19,7 +20,12 @@ def test_upgrade_on_an_empty_database_gives_the_models_schema(tmp_path):
             upgrade()
             with db.engine.connect() as connection:
                 context = MigrationContext.configure(
-                    connection, opts={"compare_type": True, "compare_server_default": True}
+                    connection,
+                    opts={
+                        "compare_type": True,
+                        "compare_server_default": True,
+                        "include_object": include_object,
+                    },
                 )
                 differences = compare_metadata(context, db.metadata)
             assert differences == []

@@ -110,3 +110,11 @@ class PasswordForm(FlaskForm):
         ],
         render_kw={"autocomplete": "new-password"},
     )
+
+
+class DeleteAccountForm(FlaskForm):
+    password = PasswordField(
+        _l("Your password"),
+        validators=[required(_l("Enter your password to confirm."))],
+        render_kw={"autocomplete": "current-password"},
+    )

@@ -7,7 +7,7 @@ from functools import cache
 
 from flask_babel import lazy_gettext as _l
 from flask_login import AnonymousUserMixin, UserMixin
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -41,6 +41,9 @@ ROLE_LABELS = {
 }
 
 
+DELETED_ACCOUNT = _l("Deleted account")
+
+
 def new_session_token():
     return secrets.token_urlsafe(16)
 
@@ -53,6 +56,8 @@ def _unused_hash():
 
 class User(UserMixin, db.Model):
     __tablename__ = "user_account"
+    # The admin's list of accounts, newest first (migration 0007).
+    __table_args__ = (Index("ix_user_account_created_at_id", "created_at", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
@@ -71,6 +76,9 @@ class User(UserMixin, db.Model):
     # A suspended account can read and sign in but not contribute, until this moment.
     suspended_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     suspension_reason: Mapped[str] = mapped_column(Text, default="")
+    # Set when the account is deleted: the row stays, emptied of personal data, so that what the
+    # account contributed (supports, sign-ups to past experiments, the audit log) still adds up.
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     district: Mapped[District | None] = relationship(lazy="joined")
 
@@ -92,6 +100,15 @@ class User(UserMixin, db.Model):
 
     def rotate_session_token(self):
         self.session_token = new_session_token()
+
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None
+
+    @property
+    def public_name(self):
+        """The name shown with the account's contributions."""
+        return DELETED_ACCOUNT if self.is_deleted else self.display_name
 
     @property
     def is_suspended(self):

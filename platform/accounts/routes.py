@@ -1,14 +1,23 @@
 """Register, sign in and out, and manage one's own account."""
 
+import json
+
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 
-from platform.accounts import bp, services
-from platform.accounts.forms import PasswordForm, RegisterForm, SettingsForm, SignInForm
+from platform.accounts import bp, personal_data, services
+from platform.accounts.forms import (
+    DeleteAccountForm,
+    PasswordForm,
+    RegisterForm,
+    SettingsForm,
+    SignInForm,
+)
 from platform.accounts.models import AnonymousUser, User
 from platform.accounts.permissions import can_manage_account
+from platform.database import utcnow
 from platform.extensions import db, limiter, login_manager
 from platform.forms import add_error, is_safe_next_url
 from platform.permissions import permission_required, register_predicates
@@ -24,7 +33,9 @@ def load_user(session_id):
     if not user_id.isdigit():
         return None
     user = db.session.get(User, int(user_id))
-    return user if user is not None and user.session_token == token else None
+    if user is None or user.is_deleted or user.session_token != token:
+        return None
+    return user
 
 
 login_manager.anonymous_user = AnonymousUser
@@ -98,13 +109,18 @@ def login():
     return render_template("accounts/login.html", form=form), 400 if form.errors else 200
 
 
-@bp.route("/auth/logout", methods=["POST"])
-def logout():
+def end_session():
+    """Sign out, keeping only the chosen language."""
     locale = session.get("locale")
     logout_user()
     session.clear()
     if locale:
         session["locale"] = locale
+
+
+@bp.route("/auth/logout", methods=["POST"])
+def logout():
+    end_session()
     flash(_("You are signed out."), "success")
     return redirect(url_for("main.home"))
 
@@ -154,3 +170,35 @@ def change_password():
             flash(_("Your password is changed. Other devices have been signed out."), "success")
             return redirect(url_for("accounts.settings"))
     return render_template("accounts/password.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/account/export")
+@permission_required(can_manage_account)
+def export():
+    """Everything the account contributed and its settings, as a JSON file to download."""
+    data = personal_data.export_account(current_user)
+    response = current_app.response_class(
+        json.dumps(data, ensure_ascii=False, indent=2), mimetype="application/json"
+    )
+    filename = f"my-data-{utcnow():%Y-%m-%d}.json"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/account/delete", methods=["GET", "POST"])
+@permission_required(can_manage_account)
+@limiter.limit(sign_in_limit, methods=["POST"])
+def delete():
+    """Erase the account's personal data, keep its contributions under "Deleted account"."""
+    form = DeleteAccountForm()
+    if form.validate_on_submit():
+        try:
+            personal_data.delete_account(current_user._get_current_object(), form.password.data)
+        except services.AccountError as error:
+            add_error(form, error.field, error.message)
+        else:
+            end_session()
+            flash(_("Your account is deleted. Thank you for taking part."), "success")
+            return redirect(url_for("main.home"))
+    return render_template("accounts/delete.html", form=form), 400 if form.errors else 200

@@ -31,7 +31,11 @@ def index():
 @permission_required(can_manage_users)
 def users():
     q = request.args.get("q", "").strip()[:100]
-    query = select(User).order_by(User.created_at.desc(), User.id.desc())
+    query = (
+        select(User)
+        .where(User.deleted_at.is_(None))
+        .order_by(User.created_at.desc(), User.id.desc())
+    )
     if q:
         pattern = f"%{q.lower()}%"
         query = query.where(
@@ -44,7 +48,9 @@ def users():
 @bp.route("/users/<int:user_id>/role", methods=["POST"])
 @permission_required(can_manage_users)
 def set_role(user_id):
-    target = db.session.get(User, user_id) or abort(404)
+    target = db.session.get(User, user_id)
+    if target is None or target.is_deleted:
+        abort(404)
     ensure(can_change_role(current_user, target))
     form = RoleForm()
     if form.validate_on_submit():

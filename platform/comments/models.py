@@ -31,8 +31,10 @@ class Comment(db.Model):
             name="one_target",
         ),
         CheckConstraint(f"depth >= 0 AND depth <= {MAX_DEPTH}", name="depth_range"),
-        Index("ix_comment_idea_id_created_at", "idea_id", "created_at"),
-        Index("ix_comment_prototype_id_created_at", "prototype_id", "created_at"),
+        # A page of a thread: a target's top-level comments (parent_id IS NULL) in order, read
+        # from the index in keyset order; also serves every lookup by target alone.
+        Index("ix_comment_idea_thread", "idea_id", "parent_id", "created_at", "id"),
+        Index("ix_comment_prototype_thread", "prototype_id", "parent_id", "created_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -67,6 +69,7 @@ class Comment(db.Model):
         return db.session.get(model, getattr(self, self.target_key))
 
     def target_url(self):
-        """The page that shows this comment, scrolled to it."""
+        """The page of the thread that shows this comment, scrolled to it."""
         _model, endpoint, argument = TARGETS[self.target_key]
-        return url_for(endpoint, **{argument: getattr(self, self.target_key)}) + f"#c{self.id}"
+        page = url_for(endpoint, **{argument: getattr(self, self.target_key)}, comment=self.id)
+        return f"{page}#c{self.id}"

@@ -4,7 +4,7 @@ from flask import abort, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from platform.comments import bp, services
+from platform.comments import bp, services, threads
 from platform.comments.forms import CommentForm
 from platform.comments.models import Comment
 from platform.comments.permissions import can_comment, can_delete_comment, can_edit_comment
@@ -53,9 +53,10 @@ def delete(comment_id):
     return redirect(comment.target_url())
 
 
-def handle_comment_form(target, page_url, render_page):
-    """Post the comment form sent from a target's page: back to the new comment, or the page
-    again (400) with the form's errors. Shared by every commentable page."""
+def handle_comment_form(target, render_page):
+    """Post the comment form sent from a target's page: back to the new comment (on the page of
+    the thread that shows it), or the page again (400) with the form's errors. Shared by every
+    commentable page."""
     ensure(can_comment(current_user, target))
     form = CommentForm()
     if form.validate_on_submit():
@@ -67,5 +68,30 @@ def handle_comment_form(target, page_url, render_page):
             form.body.errors.append(error.message)
         else:
             flash(_("Your comment is published."), "success")
-            return redirect(f"{page_url}#c{posted.id}")
+            return redirect(posted.target_url())
     return render_page(comment_form=form, status=400)
+
+
+PAGE_ARGUMENTS = ("comments_after", "comments_before", "comment", "thread")
+
+
+def requested_comment_page(target):
+    """The page of the target's comments that the URL asks for (see `threads`); for a malformed
+    or foreign comment id, the first page, its `error` saying why."""
+    try:
+        named = {name: comment_id(request.args[name]) for name in PAGE_ARGUMENTS
+                 if request.args.get(name)}  # fmt: skip
+        return threads.comment_page(
+            target, latest=request.args.get("comments") == "latest", **named
+        )
+    except services.CommentError as error:
+        page = threads.comment_page(target)
+        page.error = error.message
+        return page
+
+
+def comment_id(value):
+    """An id from the URL; the database's integers stop at 2**31 - 1."""
+    if not (value.isascii() and value.isdigit()) or not 0 < int(value) < 2**31:
+        raise services.CommentError(threads.NOT_HERE)
+    return int(value)

@@ -1,11 +1,10 @@
-"""Posting, editing, deleting and reading comments on any commentable target."""
+"""Posting, editing and deleting comments on any commentable target (reading: `threads`)."""
 
 from datetime import timedelta
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select, update
-from sqlalchemy.orm import joinedload
+from sqlalchemy import update
 
 from platform.comments.models import MAX_DEPTH, Comment
 from platform.database import utcnow
@@ -97,25 +96,3 @@ def delete_comment(user, comment, target):
     comment.deleted_at = utcnow()
     db.session.flush()
     _count(target, -1)
-
-
-def comment_thread(target):
-    """The target's comments as a tree: roots oldest first, each with its `replies` in order.
-
-    One query, whatever the number of comments.
-    """
-    column = getattr(Comment, target.comment_target_key)
-    comments = db.session.scalars(
-        select(Comment)
-        .where(column == target.id)
-        .options(joinedload(Comment.author))
-        .order_by(Comment.created_at, Comment.id)
-    ).all()
-    by_id = {c.id: c for c in comments}
-    roots = []
-    for comment in comments:
-        comment.replies = []
-    for comment in comments:
-        parent = by_id.get(comment.parent_id)
-        (parent.replies if parent else roots).append(comment)
-    return roots

@@ -180,7 +180,12 @@ def publish_results(actor, experiment, results):
     experiment.status = ExperimentStatus.COMPLETED
     experiment.results_published_at = experiment.updated_at = utcnow()
     db.session.flush()
-    _emit(results_published, experiment=experiment, participant_ids=participant_ids(experiment))
+    _emit(
+        results_published,
+        experiment=experiment,
+        participant_ids=participant_ids(experiment),
+        actor=actor,
+    )
 
 
 def _locked(experiment):

@@ -9,8 +9,7 @@ from flask_login import current_user
 from sqlalchemy import and_, func, select
 
 from platform.comments.forms import CommentForm
-from platform.comments.routes import handle_comment_form
-from platform.comments.services import comment_thread
+from platform.comments.routes import handle_comment_form, requested_comment_page
 from platform.experiments import services as experiment_services
 from platform.extensions import db
 from platform.forms import add_error, is_safe_next_url
@@ -70,6 +69,26 @@ def shuffle_seed():
     return session["shuffle_seed"]
 
 
+def list_paging(args, sort, errors):
+    """`page`, `after` and `before` from the query string; a bad value shows the first page."""
+    try:
+        page = int(args.get("page", "1"))
+        after, before = (
+            services.Cursor.parse(args[name], sort) if args.get(name) else None
+            for name in ("after", "before")
+        )
+    except ValueError:
+        errors.append("page")
+        return {}
+    if not 1 <= page <= 10**9 or (after and before):
+        errors.append("page")
+        return {}
+    if page > services.MAX_OFFSET_PAGE and not (after or before):
+        errors.append("deep_page")
+        return {}
+    return {"page": page, "after": after, "before": before}
+
+
 @bp.route("/")
 def index():
     themes, districts = themes_and_districts()
@@ -88,15 +107,22 @@ def index():
     theme = pick("theme", themes, lambda t: t.slug)
     district = pick("district", districts, lambda d: d.slug)
     status = pick("status", [s for s in IdeaStatus if s.is_listed], lambda s: s.value)
-    sort = args.get("sort", "random")
-    if sort not in services.SORTS:
+    sort = args.get("sort", "")
+    if sort and sort not in services.SORTS:
         errors.append("sort")
         sort = "random"
     q = args.get("q", "").strip()[:200]
-    query = services.list_query(
-        q=q, theme=theme, district=district, status=status, sort=sort, seed=shuffle_seed()
+    paging = list_paging(args, sort or (services.RELEVANCE if q else "random"), errors)
+    page = services.list_page(
+        q=q,
+        theme=theme,
+        district=district,
+        status=status,
+        sort=sort,
+        seed=shuffle_seed(),
+        per_page=current_app.config["IDEAS_PER_PAGE"],
+        **paging,
     )
-    page = db.paginate(query, per_page=current_app.config["IDEAS_PER_PAGE"], error_out=False)
     supported = services.supported_among(current_user, page.items)
     filters = {
         "q": q,
@@ -115,6 +141,7 @@ def index():
         sorts=services.SORTS,
         filters=filters,
         active_filters={name: value for name, value in filters.items() if value},
+        max_offset_page=services.MAX_OFFSET_PAGE,
         errors=errors,
     ), (400 if errors else 200)
 
@@ -192,19 +219,20 @@ def timeline_events(idea, prototypes, experiments):
 def render_idea(idea, comment_form=None, status_form=None, status=200):
     prototypes = prototype_services.prototypes_of_idea(idea, current_user)
     experiments = experiment_services.experiments_of_idea(idea, current_user)
+    comments = requested_comment_page(idea)
     return render_template(
         "ideas/show.html",
         idea=idea,
         events=timeline_events(idea, prototypes, experiments),
         prototypes=prototypes,
         experiments=experiments,
-        comments=comment_thread(idea),
+        comments=comments,
         comment_form=comment_form or CommentForm(),
         status_form=status_form or StatusForm(transitions=services.allowed_transitions(idea)),
         is_supporting=services.is_supporting(current_user, idea),
         is_following=services.is_following(current_user, idea),
         merged_into=db.session.get(Idea, idea.merged_into_id) if idea.merged_into_id else None,
-    ), status
+    ), (400 if comments.error else status)
 
 
 @bp.route("/<int:idea_id>")
@@ -318,8 +346,7 @@ def follow(idea_id):
 @posting_limit
 def comment(idea_id):
     idea = get_idea_or_404(idea_id)
-    page = url_for("ideas.show", idea_id=idea.id)
-    return handle_comment_form(idea, page, lambda **kw: render_idea(idea, **kw))
+    return handle_comment_form(idea, lambda **kw: render_idea(idea, **kw))
 
 
 @bp.route("/<int:idea_id>/status", methods=["POST"])

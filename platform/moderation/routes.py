@@ -157,7 +157,9 @@ def merge(idea_id):
 @bp.route("/accounts/<int:user_id>/suspend", methods=["GET", "POST"])
 @permission_required(can_moderate)
 def suspend(user_id):
-    account = db.session.get(User, user_id) or abort(404)
+    account = db.session.get(User, user_id)
+    if account is None or account.is_deleted:
+        abort(404)
     form = SuspendForm()
     if form.validate_on_submit():
         until = (

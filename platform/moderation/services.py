@@ -110,10 +110,10 @@ def _resolve_reports(kind, item):
     )
 
 
-def _decided(kind, item, action, reason):
+def _decided(actor, kind, item, action, reason):
     moderation_decision.send(
         current_app._get_current_object(), target_type=kind, item=item, action=action,
-        reason=reason, author_id=author_id_of(kind, item),
+        reason=reason, author_id=author_id_of(kind, item), actor=actor,
     )  # fmt: skip
 
 
@@ -129,7 +129,7 @@ def hide_content(actor, target_type, target_id, reason):
     _resolve_reports(kind, item)
     db.session.flush()
     log_action(actor, ActionType.HIDE, kind, item.id, reason=reason)
-    _decided(kind, item, ActionType.HIDE, reason)
+    _decided(actor, kind, item, ActionType.HIDE, reason)
     return item
 
 
@@ -142,7 +142,7 @@ def restore_content(actor, target_type, target_id, reason=""):
     _resolve_reports(kind, item)
     db.session.flush()
     log_action(actor, ActionType.RESTORE, kind, item.id, reason=reason)
-    _decided(kind, item, ActionType.RESTORE, reason)
+    _decided(actor, kind, item, ActionType.RESTORE, reason)
     return item
 
 

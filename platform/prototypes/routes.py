@@ -7,8 +7,7 @@ from flask_login import current_user
 
 from platform.charts import grouped_bar_chart
 from platform.comments.forms import CommentForm
-from platform.comments.routes import handle_comment_form
-from platform.comments.services import comment_thread
+from platform.comments.routes import handle_comment_form, requested_comment_page
 from platform.extensions import db
 from platform.forms import add_error
 from platform.ideas.pages import idea_named_in_query
@@ -110,6 +109,7 @@ def render_prototype(prototype, *, feedback_form=None, image_form=None, comment_
         )
         feedback_form.answers = mine.answers if mine else {}
     svg, headers, rows = comparison_chart(results)
+    comments = requested_comment_page(prototype)
     return render_template(
         "prototypes/show.html",
         prototype=prototype,
@@ -119,12 +119,12 @@ def render_prototype(prototype, *, feedback_form=None, image_form=None, comment_
         feedback_form=feedback_form,
         image_form=image_form or ImageForm(),
         comment_form=comment_form or CommentForm(),
-        comments=comment_thread(prototype),
+        comments=comments,
         comparison_svg=svg,
         comparison_headers=headers,
         comparison_rows=rows,
         QuestionKind=QuestionKind,
-    ), status
+    ), (400 if comments.error else status)
 
 
 def comparison_chart(results):
@@ -302,5 +302,4 @@ def delete_image_route(image_id):
 @posting_limit
 def comment(prototype_id):
     prototype = get_prototype_or_404(prototype_id)
-    page = url_for("prototypes.show", prototype_id=prototype.id)
-    return handle_comment_form(prototype, page, lambda **kw: render_prototype(prototype, **kw))
+    return handle_comment_form(prototype, lambda **kw: render_prototype(prototype, **kw))

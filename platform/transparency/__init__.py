@@ -1,4 +1,4 @@
-"""Transparency: public figures about the platform (statistics; the yearly report comes later)."""
+"""Transparency: public figures about the platform (statistics) and the lab's yearly report."""
 
 from flask import Blueprint
 

@@ -1,6 +1,7 @@
 """axe-core finds no WCAG 2.1 A/AA violation on the main pages, in every language, at 320 and
 1280 pixels wide, signed out and signed in (DESIGN.md §9)."""
 
+import re
 from importlib.resources import files
 
 import pytest
@@ -12,11 +13,19 @@ RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 PUBLIC = [
     "/", "/ideas/", "/ideas/?sort=top&theme=mobilite", "{idea}", "/prototypes/", "{prototype}",
-    "/experiments/", "{experiment}", "/stats", "/terms", "/accessibility", "/auth/login",
-    "/auth/register", "/no-such-page",
+    "/experiments/", "{experiment}", "/stats", "{report}", "/terms", "/accessibility",
+    "/auth/login", "/auth/register", "/no-such-page",
 ]  # fmt: skip
 SIGNED_IN = {
-    "camille.martin@example.org": ["/ideas/new", "/account/", "/account/password", "{idea}"],
+    "camille.martin@example.org": [
+        "/ideas/new",
+        "/account/",
+        "/account/password",
+        "{idea}",
+        "/notifications/",
+        "/notifications/settings",
+        "/account/delete",
+    ],
     "sophie.bernard@example.org": ["{prototype}", "{experiment}", "{new_version}"],
     "karim.haddad@example.org": ["/moderation/", "/moderation/log"],
     "admin@example.org": ["/admin/users", "/admin/themes", "/admin/districts"],
@@ -24,8 +33,12 @@ SIGNED_IN = {
 
 
 def first_link(page, list_path, prefix):
+    """The first link of the list to one item's page (`prefix` followed by its id)."""
     page.goto(list_path)
-    return page.locator(f"main a[href^='{prefix}']").first.get_attribute("href")
+    hrefs = page.locator(f"main a[href^='{prefix}']").evaluate_all(
+        "links => links.map(link => link.getAttribute('href'))"
+    )
+    return next(href for href in hrefs if re.fullmatch(rf"{re.escape(prefix)}\d+", href))
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +49,7 @@ def paths(browser, server):
         "idea": first_link(page, "/ideas/?sort=discussed", "/ideas/"),
         "prototype": first_link(page, "/prototypes/", "/prototypes/"),
         "experiment": first_link(page, "/experiments/", "/experiments/"),
+        "report": first_link(page, "/stats", "/report/"),
     }
     found["new_version"] = found["prototype"] + "/versions/new"
     context.close()

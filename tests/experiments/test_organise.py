@@ -150,7 +150,7 @@ def test_results_wait_for_the_end_then_tell_participants(
     )
     told = []
     with results_published.connected_to(
-        lambda _s, experiment, participant_ids: told.extend(participant_ids)
+        lambda _s, experiment, participant_ids, **_: told.extend(participant_ids)
     ):
         response = client.post(
             f"/experiments/{experiment.id}/results", data={"results": "- **11** sur 14"}

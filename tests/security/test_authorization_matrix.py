@@ -13,6 +13,7 @@ from platform.database import utcnow
 from platform.experiments import services as experiment_services
 from platform.extensions import db
 from platform.ideas.models import Idea, IdeaStatus
+from platform.notifications.models import Kind, Notification
 from platform.prototypes import services as prototype_services
 from platform.prototypes.models import PrototypeImage, QuestionKind
 from platform.taxonomy.models import District
@@ -29,6 +30,16 @@ POLICY = {
     "/terms": "public",
     "/healthz": "public",
     "/stats": "public",
+    "/report/<int:year>": "public",
+    "/api/openapi.json": "public",
+    "/api/v1/ideas": "public",
+    "/api/v1/ideas.csv": "public",
+    "/api/v1/ideas/<int:idea_id>": "public",
+    "/api/v1/prototypes": "public",
+    "/api/v1/prototypes.csv": "public",
+    "/api/v1/experiments": "public",
+    "/api/v1/experiments.csv": "public",
+    "/api/v1/stats": "public",
     "/static/<path:filename>": "excluded",
     "/uploads/<name>": "excluded",
     "/auth/login": "guest",
@@ -36,6 +47,8 @@ POLICY = {
     "/auth/logout": "any_post",
     "/account/": "signed_in",
     "/account/password": "signed_in",
+    "/account/export": "signed_in",
+    "/account/delete": "signed_in",
     "/ideas/": "public",
     "/ideas/new": "signed_in",
     "/ideas/<int:idea_id>": "public",
@@ -81,6 +94,10 @@ POLICY = {
     "/moderation/ideas/<int:idea_id>/merge": "moderator",
     "/moderation/accounts/<int:user_id>/suspend": "moderator",
     "/moderation/accounts/<int:user_id>/unsuspend": "moderator",
+    "/notifications/": "signed_in",
+    "/notifications/<int:notification_id>": "recipient",
+    "/notifications/read": "signed_in",
+    "/notifications/settings": "signed_in",
     "/admin/": "admin",
     "/admin/users": "admin",
     "/admin/users/<int:user_id>/role": "admin",
@@ -96,6 +113,7 @@ ALLOWED = {
     "public": set(ROLES),
     "signed_in": set(ROLES) - {"visitor"},
     "owner": {"owner"},
+    "recipient": {"owner"},  # of the notification; anyone else is told it does not exist
     "lab": {"agent", "organiser", "moderator", "admin"},
     "lab_draft": {"agent", "organiser", "moderator", "admin"},
     "organiser": {"organiser", "moderator", "admin"},
@@ -174,6 +192,8 @@ def world(app, make_user, make_idea, theme):
         spare_comment = post_comment(owner, db.session.get(Idea, idea.id), "À supprimer")
         district = District(slug="d", name_fr="D", name_en="D", name_es="D")
         db.session.add(district)
+        notification = Notification(recipient_id=owner.id, kind=Kind.COMMENT, idea_id=idea.id)
+        db.session.add(notification)
         db.session.commit()
         overrides = {
             "/prototypes/<int:prototype_id>/publish": {"prototype_id": draft.id},
@@ -189,7 +209,8 @@ def world(app, make_user, make_idea, theme):
             "idea_id": idea.id, "comment_id": comment.id, "prototype_id": prototype.id,
             "image_id": image.id, "experiment_id": experiment.id,
             "user_id": people["citizen"].id, "item_id": theme.id,
-            "filename": "css/site.css", "name": "x",
+            "notification_id": notification.id,
+            "filename": "css/site.css", "name": "x", "year": utcnow().year,
         }  # fmt: skip
     return people, ids, lab_idea, overrides
 
@@ -222,6 +243,8 @@ def check(response, role, policy, what):
         assert response.status_code == 404, (what, response.status_code)
     elif role == "visitor":
         assert to_login, (what, response.status_code)
+    elif policy == "recipient":
+        assert response.status_code == 404, (what, response.status_code)
     else:
         assert response.status_code == 403, (what, response.status_code)
 

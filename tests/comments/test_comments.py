@@ -30,7 +30,8 @@ def test_comment_is_published_counted_and_follows(
     auth.login(citizen)
     response = post(client, idea, "Même constat dans mon quartier.")
     [comment] = comments(fetch, idea)
-    assert response.headers["Location"] == f"/ideas/{idea.id}#c{comment.id}"
+    location = f"/ideas/{idea.id}?comment={comment.id}#c{comment.id}"
+    assert response.headers["Location"] == location
     assert get_idea(idea).comments_count == 1
     assert get_idea(idea).followers_count == 1
     assert fetch(lambda s: s.scalar(select(Follow.user_id))) == citizen.id

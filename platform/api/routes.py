@@ -1,0 +1,250 @@
+"""Endpoints of the open data API: pages of JSON, one problem, CSV exports, the OpenAPI document.
+
+GET only, the same answer for everyone (who is signed in is never looked at), so responses are
+publicly cacheable: a strong ETag of the body, Last-Modified, and 304 to conditional requests.
+"""
+
+import hashlib
+import json
+
+from flask import Response, request, url_for
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from platform.api import bp, params, services
+from platform.api.exports import csv_response
+from platform.api.openapi import openapi_document
+from platform.api.params import ApiError
+from platform.api.serializers import (
+    EXPERIMENT_COLUMNS,
+    IDEA_COLUMNS,
+    PROTOTYPE_COLUMNS,
+    experiment_data,
+    idea_data,
+    idea_detail,
+    last_modified,
+    prototype_data,
+    stats_data,
+)
+from platform.errors import api_error
+from platform.experiments.models import Experiment
+from platform.extensions import db
+from platform.ideas.models import Idea
+from platform.prototypes.models import Prototype
+from platform.taxonomy.models import District, Theme
+from platform.transparency import figures
+
+PAGING = {"limit", "cursor"}
+IDEA_FILTERS = {"theme", "district", "status", "created_since", "updated_since"}
+PROTOTYPE_FILTERS = {"idea", "status", "created_since", "updated_since"}
+EXPERIMENT_FILTERS = {"idea", "method", "status", "created_since", "updated_since"}
+MAX_AGE = 60
+
+
+@bp.errorhandler(ApiError)
+def refuse(error):
+    return api_error(error.status, error.code, error.message)
+
+
+@bp.after_request
+def open_to_every_origin(response):
+    """Open data: any web page may read it from the browser (nothing here needs a cookie)."""
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def cached_json(body, modified=None):
+    """A JSON response with validators; 304 when the client's copy is still the current one.
+
+    Only the ETag decides a 304: counters (supports, comments, participants) change without
+    changing an item's `updated_at`, so `If-Modified-Since` alone could keep a stale copy.
+    Last-Modified is set after the check, as information.
+    """
+    payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    response = Response(payload, mimetype="application/json")
+    response.set_etag(hashlib.sha256(payload).hexdigest())
+    response.cache_control.public = True
+    response.cache_control.max_age = MAX_AGE
+    response = response.make_conditional(request)
+    if modified is not None:
+        response.last_modified = modified
+    return response
+
+
+def page_response(data, rows, more, limit):
+    cursor = params.encode_cursor(rows[-1].id) if more else None
+    next_url = None
+    if cursor:
+        args = {**request.args.to_dict(), "cursor": cursor}
+        next_url = url_for(request.endpoint, **args, _external=True)
+    body = {
+        "data": data,
+        "meta": {"limit": limit, "count": len(data), "next_cursor": cursor},
+        "links": {"self": request.url, "next": next_url},
+    }
+    return cached_json(body, last_modified(rows))
+
+
+# Filters ------------------------------------------------------------------------------------
+
+
+def taxonomy_filter(model, name):
+    """The theme or district named by its slug in `name`, or None when absent."""
+    if not params.text(name):
+        return None
+    items = db.session.scalars(select(model).order_by(model.position, model.id))
+    by_slug = {item.slug: item for item in items}
+    return by_slug[params.choice(name, list(by_slug))]
+
+
+def idea_filter():
+    """The id of a problem a visitor can read, named by `idea`, or None when absent."""
+    idea_id = params.identifier("idea")
+    if idea_id is not None and services.visible_idea(idea_id) is None:
+        raise params.invalid(_l("No published problem has the id %(id)s.", id=idea_id))
+    return idea_id
+
+
+def dated(query, model):
+    return services.since(
+        query,
+        model,
+        created_since=params.since("created_since"),
+        updated_since=params.since("updated_since"),
+    )
+
+
+def ideas_selection():
+    query = services.ideas_query(
+        theme=taxonomy_filter(Theme, "theme"),
+        district=taxonomy_filter(District, "district"),
+        status=params.choice("status", services.IDEA_STATUSES),
+    )
+    return dated(query, Idea)
+
+
+def prototypes_selection():
+    query = services.prototypes_query(
+        idea_id=idea_filter(),
+        status=params.choice("status", services.PROTOTYPE_STATUSES),
+    )
+    return dated(query, Prototype)
+
+
+def experiments_selection():
+    query = services.experiments_query(
+        idea_id=idea_filter(),
+        method=params.choice("method", services.METHODS),
+        status=params.choice("status", services.EXPERIMENT_STATUSES),
+    )
+    return dated(query, Experiment)
+
+
+# Representations of a batch of rows (a page, or a slice of an export) ----------------------
+
+
+def ideas_data(ideas):
+    prototype_ids, experiment_ids = services.linked_ids(ideas)
+    return [idea_data(idea, prototype_ids[idea.id], experiment_ids[idea.id]) for idea in ideas]
+
+
+def prototypes_data(prototypes):
+    versions = services.versions_of(prototypes)
+    return [prototype_data(prototype, versions[prototype.id]) for prototype in prototypes]
+
+
+def experiments_data(experiments):
+    tested = services.tested_versions(experiments)
+    return [experiment_data(experiment, tested) for experiment in experiments]
+
+
+FILTERS = {Idea: IDEA_FILTERS, Prototype: PROTOTYPE_FILTERS, Experiment: EXPERIMENT_FILTERS}
+
+
+def paged(selection, model, represent):
+    params.check_names(FILTERS[model] | PAGING)
+    query = selection()
+    limit = params.limit()
+    rows, more = services.page_of(query, model, after=params.after_id(), limit=limit)
+    return page_response(represent(rows), rows, more, limit)
+
+
+def exported(name, selection, model, represent, columns):
+    params.check_names(FILTERS[model])
+    query = selection()  # checked before the first byte is sent: bad filters still answer 400
+    batches = (represent(rows) for rows in services.batches_of(query, model))
+    return csv_response(name, columns, batches)
+
+
+# Endpoints ----------------------------------------------------------------------------------
+
+
+@bp.route("/openapi.json")
+def openapi():
+    params.check_names(set())
+    return cached_json(openapi_document())
+
+
+@bp.route("/v1/ideas")
+def ideas():
+    return paged(ideas_selection, Idea, ideas_data)
+
+
+@bp.route("/v1/ideas.csv")
+def ideas_csv():
+    # The export has no columns for linked items: no need to read them.
+    return exported("ideas", ideas_selection, Idea, lambda rows: map(idea_data, rows), IDEA_COLUMNS)
+
+
+@bp.route("/v1/ideas/<int:idea_id>")
+def idea(idea_id):
+    params.check_names(set())
+    found = services.visible_idea(idea_id)
+    if found is None:
+        raise ApiError(404, "not_found", _l("No published problem has the id %(id)s.", id=idea_id))
+    events, prototypes, experiments = services.timeline_of(found)
+    modified = max([found.created_at, found.updated_at] + [when for when, _, _ in events])
+    return cached_json({"data": idea_detail(found, events, prototypes, experiments)}, modified)
+
+
+@bp.route("/v1/prototypes")
+def prototypes():
+    return paged(prototypes_selection, Prototype, prototypes_data)
+
+
+@bp.route("/v1/prototypes.csv")
+def prototypes_csv():
+    return exported(
+        "prototypes", prototypes_selection, Prototype, prototypes_data, PROTOTYPE_COLUMNS
+    )
+
+
+@bp.route("/v1/experiments")
+def experiments():
+    return paged(experiments_selection, Experiment, experiments_data)
+
+
+@bp.route("/v1/experiments.csv")
+def experiments_csv():
+    return exported(
+        "experiments", experiments_selection, Experiment, experiments_data, EXPERIMENT_COLUMNS
+    )
+
+
+@bp.route("/v1/stats")
+def stats():
+    params.check_names({"months"})
+    months = params.number("months", params.DEFAULT_MONTHS, params.MAX_MONTHS)
+    result = {
+        "totals": figures.participation_totals(),
+        "participation_by_month": figures.participation_by_month(
+            figures.recent_months(months), months
+        ),
+        "by_theme": figures.contributions_by_theme(),
+        "by_district": figures.contributions_by_district(),
+        "funnel": figures.funnel(),
+        "experiments_by_method": figures.experiments_by_method(),
+    }
+    themes = {theme.slug: theme for theme in db.session.scalars(select(Theme))}
+    districts = {district.slug: district for district in db.session.scalars(select(District))}
+    return cached_json({"data": stats_data(result, themes, districts)})

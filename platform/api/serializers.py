@@ -1,0 +1,241 @@
+"""Rows turned into the API's JSON objects and CSV rows, as `openapi.py` describes them.
+
+Only what the public pages show: display names (pseudonyms chosen by the people themselves),
+never an e-mail address, an account id or a participant's name; no comment or feedback text.
+The data is the same in every language: names of themes and districts come in all three.
+"""
+
+from datetime import UTC
+
+from flask import url_for
+
+from platform.taxonomy.models import NamedInEveryLanguage
+
+LANGUAGES = ("fr", "en", "es")
+
+
+def iso(moment):
+    """A UTC date-time in RFC 3339 (`2025-01-31T08:00:00Z`), or None."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def named(item: NamedInEveryLanguage | None):
+    if item is None:
+        return None
+    return {
+        "slug": item.slug,
+        "name": {lang: getattr(item, f"name_{lang}") for lang in LANGUAGES},
+    }
+
+
+def person(user):
+    """How the pages name someone: their display name; None for a deleted account."""
+    return {"display_name": user.display_name} if user is not None else None
+
+
+def idea_data(idea, prototype_ids=(), experiment_ids=()):
+    return {
+        "id": idea.id,
+        "url": url_for("ideas.show", idea_id=idea.id, _external=True),
+        "title": idea.title,
+        "description": idea.description,
+        "status": idea.status.value,
+        "theme": named(idea.theme),
+        "district": named(idea.district),
+        "author": person(idea.author),
+        "supports_count": idea.supports_count,
+        "comments_count": idea.comments_count,
+        "followers_count": idea.followers_count,
+        "merged_into_id": idea.merged_into_id,
+        "prototype_ids": list(prototype_ids),
+        "experiment_ids": list(experiment_ids),
+        "created_at": iso(idea.created_at),
+        "updated_at": iso(idea.updated_at),
+    }
+
+
+def timeline_entry(when, kind, item):
+    """One event of `platform.ideas.routes.timeline_events` as the API tells it."""
+    entry = {"at": iso(when)}
+    if kind == "status":
+        entry |= {
+            "kind": "status_changed",
+            "from_status": item.from_status.value,
+            "status": item.to_status.value,
+            "note": item.note,
+            "actor": person(item.actor),
+        }
+    elif kind == "merged_in":
+        entry |= {"kind": "duplicate_merged_in", "idea_id": item.id}
+    elif kind == "experiment":
+        entry |= {"kind": "experiment_opened", "experiment_id": item.id}
+    elif kind == "results":
+        entry |= {"kind": "results_published", "experiment_id": item.id}
+    else:
+        prototype, version = item
+        entry |= {
+            "kind": "prototype_version_published",
+            "prototype_id": prototype.id,
+            "version": version.number,
+        }
+    return entry
+
+
+def idea_detail(idea, events, prototypes, experiments):
+    data = idea_data(idea, sorted(p.id for p in prototypes), sorted(e.id for e in experiments))
+    proposed = {"at": iso(idea.created_at), "kind": "proposed", "actor": person(idea.author)}
+    data["timeline"] = [proposed] + [timeline_entry(*event) for event in events]
+    return data
+
+
+def version_data(prototype, version):
+    # The first version is published with the prototype; later ones when they are added.
+    published = prototype.published_at if version.number == 1 else version.created_at
+    average = version.average_rating
+    return {
+        "number": version.number,
+        "published_at": iso(published),
+        "changes": version.changes,
+        "feedbacks_count": version.feedbacks_count,
+        "average_rating": round(average, 2) if average is not None else None,
+    }
+
+
+def prototype_data(prototype, versions):
+    return {
+        "id": prototype.id,
+        "url": url_for("prototypes.show", prototype_id=prototype.id, _external=True),
+        "idea_id": prototype.idea_id,
+        "title": prototype.title,
+        "summary": prototype.summary,
+        "description": prototype.description,
+        "status": prototype.status.value,
+        "versions_count": prototype.versions_count,
+        "feedbacks_count": sum(version.feedbacks_count for version in versions),
+        "comments_count": prototype.comments_count,
+        "versions": [version_data(prototype, version) for version in versions],
+        "published_at": iso(prototype.published_at),
+        "updated_at": iso(prototype.updated_at),
+        "closed_at": iso(prototype.closed_at),
+    }
+
+
+def experiment_data(experiment, tested_versions):
+    tested = tested_versions.get(experiment.prototype_version_id)
+    return {
+        "id": experiment.id,
+        "url": url_for("experiments.show", experiment_id=experiment.id, _external=True),
+        "calendar_url": url_for(
+            "experiments.calendar", experiment_id=experiment.id, _external=True
+        ),
+        "idea_id": experiment.idea_id,
+        "title": experiment.title,
+        "method": experiment.method.value,
+        "status": experiment.status.value,
+        "description": experiment.description,
+        "involvement": experiment.involvement,
+        "location": experiment.location,
+        "is_online": experiment.is_online,
+        "starts_at": iso(experiment.starts_at),
+        "ends_at": iso(experiment.ends_at),
+        "capacity": experiment.capacity,
+        "participants_count": experiment.participants_count,
+        "waiting_count": experiment.waiting_count,
+        "places_left": experiment.places_left,
+        "prototype_version": (
+            {"prototype_id": tested[0], "number": tested[1]} if tested is not None else None
+        ),
+        "opened_at": iso(experiment.opened_at),
+        "results": experiment.results if experiment.results_published_at else None,
+        "results_published_at": iso(experiment.results_published_at),
+        "updated_at": iso(experiment.updated_at),
+    }
+
+
+def last_modified(rows):
+    """The newest creation or change among `rows`, for the Last-Modified header."""
+    moments = [moment for row in rows for moment in (row.created_at, row.updated_at) if moment]
+    return max(moments, default=None)
+
+
+# CSV: the same objects, flattened to one row each. ------------------------------------------
+
+
+def _name(field, lang):
+    return lambda data: (data[field] or {}).get("name", {}).get(lang)
+
+
+def _slug(field):
+    return lambda data: (data[field] or {}).get("slug")
+
+
+def _plain(field):
+    return lambda data: data[field]
+
+
+IDEA_COLUMNS = {
+    "id": _plain("id"),
+    "url": _plain("url"),
+    "title": _plain("title"),
+    "description": _plain("description"),
+    "status": _plain("status"),
+    "theme": _slug("theme"),
+    **{f"theme_name_{lang}": _name("theme", lang) for lang in LANGUAGES},
+    "district": _slug("district"),
+    **{f"district_name_{lang}": _name("district", lang) for lang in LANGUAGES},
+    "author": lambda data: (data["author"] or {}).get("display_name"),
+    "supports_count": _plain("supports_count"),
+    "comments_count": _plain("comments_count"),
+    "followers_count": _plain("followers_count"),
+    "merged_into_id": _plain("merged_into_id"),
+    "created_at": _plain("created_at"),
+    "updated_at": _plain("updated_at"),
+}
+
+PROTOTYPE_COLUMNS = {
+    name: _plain(name)
+    for name in (
+        "id", "url", "idea_id", "title", "summary", "description", "status", "versions_count",
+        "feedbacks_count", "comments_count", "published_at", "updated_at", "closed_at",
+    )
+}  # fmt: skip
+PROTOTYPE_COLUMNS["latest_average_rating"] = lambda data: (
+    data["versions"][-1]["average_rating"] if data["versions"] else None
+)
+
+EXPERIMENT_COLUMNS = {
+    name: _plain(name)
+    for name in (
+        "id", "url", "idea_id", "title", "method", "status", "description", "involvement",
+        "location", "is_online", "starts_at", "ends_at", "capacity", "participants_count",
+        "waiting_count", "places_left", "opened_at", "results", "results_published_at",
+        "updated_at",
+    )
+}  # fmt: skip
+
+
+def stats_data(figures, themes, districts):
+    """The public figures of `platform.transparency.figures`, with themes and districts named in
+    every language like elsewhere in the API."""
+
+    def by(rows, key, named_items):
+        return [{key: named(named_items.get(row["slug"])), **_counts(row)} for row in rows]
+
+    return {
+        "totals": figures["totals"],
+        "participation_by_month": figures["participation_by_month"],
+        "by_theme": by(figures["by_theme"], "theme", themes),
+        "by_district": by(figures["by_district"], "district", districts),
+        "funnel": [
+            {"stage": str(row["stage"]), "problems": row["problems"]} for row in figures["funnel"]
+        ],
+        "experiments_by_method": [
+            {**row, "method": str(row["method"])} for row in figures["experiments_by_method"]
+        ],
+    }
+
+
+def _counts(row):
+    return {"problems": row["problems"], "supports": row["supports"], "comments": row["comments"]}

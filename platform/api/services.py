@@ -1,0 +1,154 @@
+"""What the API publishes: exactly what a visitor sees on the public pages.
+
+Every selection starts from the rule of the feature's own public list (`listed()` for problems,
+`list_query` seen by a visitor who is not signed in for prototypes and experiments), so that
+hidden, draft and pending content stays out by the same rules. The API then reads them by id
+(`id > after`) for stable keyset pages. A page costs a fixed number of queries: the rows with
+their theme, district and author, then one query per kind of linked item.
+"""
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from platform.accounts.models import AnonymousUser
+from platform.experiments import services as experiment_services
+from platform.experiments.models import Experiment, ExperimentStatus, Method
+from platform.extensions import db
+from platform.ideas import services as idea_services
+from platform.ideas.models import Idea, IdeaStatus
+from platform.ideas.permissions import can_view_idea
+from platform.ideas.routes import timeline_events
+from platform.prototypes import services as prototype_services
+from platform.prototypes.models import Prototype, PrototypeStatus, PrototypeVersion
+
+# The API answers the same to everyone (its responses are publicly cached): it never looks at
+# who is signed in.
+VISITOR = AnonymousUser()
+
+# Values of the filters: what the public lists can show.
+IDEA_STATUSES = [status.value for status in IdeaStatus if status.is_listed]
+PROTOTYPE_STATUSES = [s.value for s in PrototypeStatus if s is not PrototypeStatus.DRAFT]
+EXPERIMENT_STATUSES = [s.value for s in ExperimentStatus if s is not ExperimentStatus.DRAFT]
+METHODS = [method.value for method in Method]
+
+
+def ideas_query(*, theme=None, district=None, status=None):
+    query = (
+        select(Idea)
+        .where(idea_services.listed())
+        .options(joinedload(Idea.theme), joinedload(Idea.district), joinedload(Idea.author))
+    )
+    if theme is not None:
+        query = query.where(Idea.theme_id == theme.id)
+    if district is not None:
+        query = query.where(Idea.district_id == district.id)
+    if status is not None:
+        query = query.where(Idea.status == IdeaStatus(status))
+    return query
+
+
+def prototypes_query(*, idea_id=None, status=None):
+    query = prototype_services.list_query(VISITOR)
+    if idea_id is not None:
+        query = query.where(Prototype.idea_id == idea_id)
+    if status is not None:
+        query = query.where(Prototype.status == PrototypeStatus(status))
+    return query
+
+
+def experiments_query(*, idea_id=None, method=None, status=None):
+    method = Method(method) if method else None
+    query = experiment_services.list_query(VISITOR, method=method)
+    if idea_id is not None:
+        query = query.where(Experiment.idea_id == idea_id)
+    if status is not None:
+        query = query.where(Experiment.status == ExperimentStatus(status))
+    return query
+
+
+def since(query, model, *, created_since=None, updated_since=None):
+    if created_since is not None:
+        query = query.where(model.created_at >= created_since)
+    if updated_since is not None:
+        query = query.where(model.updated_at >= updated_since)
+    return query
+
+
+def page_of(query, model, *, after, limit):
+    """The `limit` rows after the id `after`, and whether more follow (one query)."""
+    rows = db.session.scalars(
+        query.where(model.id > after).order_by(None).order_by(model.id).limit(limit + 1)
+    ).all()
+    return rows[:limit], len(rows) > limit
+
+
+def batches_of(query, model, size=500):
+    """Every row of `query` in batches of `size`, by id, never all of them in memory at once."""
+    after = 0
+    while True:
+        rows, more = page_of(query, model, after=after, limit=size)
+        if rows:
+            yield rows
+        if not more:
+            return
+        after = rows[-1].id
+
+
+def visible_idea(idea_id):
+    """The problem a visitor can read at /ideas/<id>, or None (unknown, pending or hidden)."""
+    idea = idea_services.load_idea(idea_id)
+    if idea is None or idea.is_hidden or not can_view_idea(VISITOR, idea):
+        return None
+    return idea
+
+
+def _ids_by_idea(query, model, ideas):
+    found = defaultdict(list)
+    ids = [idea.id for idea in ideas]
+    if ids:
+        rows = db.session.execute(
+            query.with_only_columns(model.idea_id, model.id)
+            .where(model.idea_id.in_(ids))
+            .order_by(None)
+            .order_by(model.id)
+        )
+        for idea_id, item_id in rows:
+            found[idea_id].append(item_id)
+    return found
+
+
+def linked_ids(ideas):
+    """{idea_id: [prototype ids]} and {idea_id: [experiment ids]} a visitor can see (2 queries)."""
+    return (
+        _ids_by_idea(prototype_services.list_query(VISITOR), Prototype, ideas),
+        _ids_by_idea(experiment_services.list_query(VISITOR), Experiment, ideas),
+    )
+
+
+def versions_of(prototypes):
+    """{prototype_id: [versions, oldest first]} (one query)."""
+    return prototype_services.versions_of_prototypes(prototypes)
+
+
+def tested_versions(experiments):
+    """{version id: (prototype id, number)} of the visible prototype versions that `experiments`
+    test (one query)."""
+    ids = {e.prototype_version_id for e in experiments if e.prototype_version_id}
+    if not ids:
+        return {}
+    visible = prototype_services.list_query(VISITOR).with_only_columns(Prototype.id).order_by(None)
+    rows = db.session.execute(
+        select(PrototypeVersion.id, PrototypeVersion.prototype_id, PrototypeVersion.number).where(
+            PrototypeVersion.id.in_(ids), PrototypeVersion.prototype_id.in_(visible)
+        )
+    )
+    return {version_id: (prototype_id, number) for version_id, prototype_id, number in rows}
+
+
+def timeline_of(idea):
+    """The problem's public timeline, as its page shows it (a fixed number of queries)."""
+    prototypes = prototype_services.prototypes_of_idea(idea, VISITOR)
+    experiments = experiment_services.experiments_of_idea(idea, VISITOR)
+    return timeline_events(idea, prototypes, experiments), prototypes, experiments

@@ -1,0 +1,131 @@
+"""What a notification says and where it leads, written when it is read, in the reader's language.
+
+Everything here reads only the rows `services.with_links` loads with the notification, so a page
+of notifications costs the same number of queries whatever it holds.
+"""
+
+from flask_babel import gettext as _
+
+from platform.accounts.models import DELETED_ACCOUNT
+from platform.moderation.services import AUTO_HIDDEN_REASON
+from platform.notifications.models import Kind
+
+
+def _name(user):
+    return user.public_name if user is not None else str(DELETED_ACCOUNT)
+
+
+def _commented_title(n):
+    """The title of the page a comment is on: its problem or its prototype."""
+    page = n.idea or n.prototype
+    return page.title if page is not None else ""
+
+
+def _hidden_reason(item):
+    """The reason a moderator gave, while the item is still hidden by a moderator."""
+    if item is None or not item.is_hidden or item.hidden_reason == AUTO_HIDDEN_REASON:
+        return ""
+    return item.hidden_reason
+
+
+def _hidden(n):
+    if n.feedback_id is not None:
+        reason = _hidden_reason(n.feedback)
+        title = n.prototype.title
+        if reason:
+            return _(
+                "A moderator hid your feedback on the prototype “%(title)s”. Reason: %(reason)s",
+                title=title,
+                reason=reason,
+            )
+        return _("A moderator hid your feedback on the prototype “%(title)s”.", title=title)
+    if n.comment_id is not None:
+        reason = _hidden_reason(n.comment)
+        title = _commented_title(n)
+        if reason:
+            return _(
+                "A moderator hid your comment on “%(title)s”. Reason: %(reason)s",
+                title=title,
+                reason=reason,
+            )
+        return _("A moderator hid your comment on “%(title)s”.", title=title)
+    reason = _hidden_reason(n.idea)
+    if reason:
+        return _(
+            "A moderator hid your problem “%(title)s”. Reason: %(reason)s",
+            title=n.idea.title,
+            reason=reason,
+        )
+    return _("A moderator hid your problem “%(title)s”.", title=n.idea.title)
+
+
+def _restored(n):
+    if n.feedback_id is not None:
+        return _(
+            "A moderator restored your feedback on the prototype “%(title)s”.",
+            title=n.prototype.title,
+        )
+    if n.comment_id is not None:
+        return _("A moderator restored your comment on “%(title)s”.", title=_commented_title(n))
+    return _("A moderator restored your problem “%(title)s”.", title=n.idea.title)
+
+
+def text_of(n):
+    """One sentence saying what happened."""
+    match n.kind:
+        case Kind.COMMENT:
+            return _(
+                "%(name)s commented on your problem “%(title)s”.",
+                name=_name(n.actor),
+                title=n.idea.title,
+            )
+        case Kind.REPLY:
+            return _(
+                "%(name)s replied to your comment on “%(title)s”.",
+                name=_name(n.actor),
+                title=_commented_title(n),
+            )
+        case Kind.STATUS_CHANGED:
+            return _(
+                "The problem “%(title)s” moved to a new stage: %(status)s.",
+                title=n.idea.title,
+                status=n.status_change.to_status.label,
+            )
+        case Kind.PROTOTYPE_PUBLISHED:
+            return _(
+                "A prototype was published for the problem “%(problem)s”: %(title)s.",
+                problem=n.idea.title,
+                title=n.prototype.title,
+            )
+        case Kind.EXPERIMENT_OPENED:
+            return _(
+                "An experiment is open for sign-up on the problem “%(problem)s”: %(title)s.",
+                problem=n.idea.title,
+                title=n.experiment.title,
+            )
+        case Kind.PLACE_FREED:
+            return _(
+                "A place freed up: you now take part in “%(title)s”.", title=n.experiment.title
+            )
+        case Kind.RESULTS_PUBLISHED:
+            return _("The results of “%(title)s” are published.", title=n.experiment.title)
+        case Kind.CONTENT_HIDDEN:
+            return _hidden(n)
+        case Kind.CONTENT_RESTORED:
+            return _restored(n)
+
+
+def target_of(n):
+    """(endpoint, URL values, anchor) of the page that shows what happened."""
+    if n.kind in (Kind.PLACE_FREED, Kind.RESULTS_PUBLISHED, Kind.EXPERIMENT_OPENED):
+        return "experiments.show", {"experiment_id": n.experiment_id}, ""
+    if n.kind is Kind.STATUS_CHANGED:
+        return "ideas.show", {"idea_id": n.idea_id}, "#timeline"
+    if n.idea_id is not None and n.kind is not Kind.PROTOTYPE_PUBLISHED:
+        endpoint, values = "ideas.show", {"idea_id": n.idea_id}
+    else:
+        endpoint, values = "prototypes.show", {"prototype_id": n.prototype_id}
+    if n.comment_id is not None and n.kind is not Kind.CONTENT_HIDDEN:
+        # The page of the thread that shows the comment, scrolled to it.
+        return endpoint, {**values, "comment": n.comment_id}, f"#c{n.comment_id}"
+    return endpoint, values, ""

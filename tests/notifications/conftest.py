@@ -1,0 +1,137 @@
+"""Helpers for notification tests: following, reading what was notified, catching e-mails."""
+
+import logging
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from platform.database import utcnow
+from platform.experiments import services as experiments
+from platform.experiments.models import Experiment, Method
+from platform.extensions import db
+from platform.ideas import services as ideas
+from platform.ideas.models import Idea, IdeaStatus
+from platform.notifications.mail import send_digests
+from platform.notifications.models import Kind, Notification
+
+
+@pytest.fixture
+def follow(app):
+    def make(user, idea):
+        with app.app_context():
+            ideas.follow_idea(user, db.session.get(Idea, idea.id))
+            db.session.commit()
+
+    return make
+
+
+@pytest.fixture
+def notified(fetch):
+    """[(recipient_id, kind value)] of every notification, in creation order."""
+
+    def get(**where):
+        query = select(Notification).filter_by(**where).order_by(Notification.id)
+        return [(n.recipient_id, n.kind.value) for n in fetch(lambda s: s.scalars(query).all())]
+
+    return get
+
+
+@pytest.fixture
+def notifications(fetch):
+    """The notifications of one account, oldest first."""
+
+    def get(user):
+        query = (
+            select(Notification)
+            .where(Notification.recipient_id == user.id)
+            .order_by(Notification.id)
+        )
+        return fetch(lambda s: s.scalars(query).all())
+
+    return get
+
+
+@pytest.fixture
+def mails(caplog):
+    """The e-mails written to the log (no MAIL_SERVER in tests): real EmailMessage objects."""
+    caplog.set_level(logging.INFO, logger="platform.notifications.mail")
+
+    def get():
+        return [record.email for record in caplog.records if hasattr(record, "email")]
+
+    return get
+
+
+@pytest.fixture
+def digests(app):
+    """Run `send_digests` as cron would, optionally at another moment."""
+
+    def run(now=None):
+        with app.app_context():
+            return send_digests(now)
+
+    return run
+
+
+@pytest.fixture
+def lab_idea(make_idea):
+    return make_idea(status=IdeaStatus.SELECTED, title="Accueil de la mairie")
+
+
+@pytest.fixture
+def open_experiment(app, agent, lab_idea):
+    """An experiment open for sign-up, organised by `agent`, on `lab_idea`."""
+
+    def make(capacity=10):
+        start = utcnow() + timedelta(days=7)
+        with app.test_request_context():
+            experiment = experiments.create_experiment(
+                agent, db.session.get(Idea, lab_idea.id), method=Method.INTERVIEW,
+                title="Entretiens sur l'accueil", description="Comprendre l'attente.",
+                involvement="45 minutes.", location="Mairie annexe", is_online=False,
+                starts_at=start, ends_at=start + timedelta(hours=2), capacity=capacity,
+            )  # fmt: skip
+            experiments.open_experiment(agent, experiment)
+            db.session.commit()
+            db.session.refresh(experiment)
+            return experiment
+
+    return make
+
+
+@pytest.fixture
+def join(app):
+    def run(experiment, *users):
+        with app.test_request_context():
+            for user in users:
+                experiments.join_experiment(user, db.session.get(Experiment, experiment.id))
+            db.session.commit()
+
+    return run
+
+
+@pytest.fixture
+def add_notifications(app):
+    """Store notifications directly (no signal), as if they had happened."""
+
+    def add(recipient, idea, n, actor=None, read=False):
+        """`n` comment notifications about `idea`, a minute apart, the last one newest."""
+        with app.app_context():
+            now = utcnow()
+            rows = [
+                Notification(
+                    recipient_id=recipient.id,
+                    kind=Kind.COMMENT,
+                    idea_id=idea.id,
+                    actor_id=actor.id if actor else None,
+                    created_at=now - timedelta(minutes=n - i),
+                    read_at=now if read else None,
+                )  # fmt: skip
+                for i in range(n)
+            ]
+            db.session.add_all(rows)
+            db.session.commit()
+            return [row.id for row in rows]
+
+    return add

@@ -1,0 +1,206 @@
+"""Each thing that happens notifies the right people, once, and never the one who did it."""
+
+from datetime import timedelta
+
+from platform.accounts.models import Role
+from platform.comments.services import post_comment
+from platform.database import utcnow
+from platform.experiments import services as experiments
+from platform.experiments.models import Experiment
+from platform.extensions import db
+from platform.ideas import services as ideas
+from platform.ideas.models import Idea, IdeaStatus
+from platform.moderation import services as moderation
+from platform.prototypes import services as prototypes
+from platform.prototypes.models import QuestionKind
+
+
+def comment(app, author, idea, body="Bonne idée", parent=None):
+    with app.test_request_context():
+        posted = post_comment(
+            author, db.session.get(Idea, idea.id), body, parent.id if parent else None
+        )
+        db.session.commit()
+        db.session.refresh(posted)
+        return posted
+
+
+def test_a_comment_notifies_the_problems_author(app, make_user, make_idea, notified):
+    author, reader = make_user(), make_user()
+    idea = make_idea(author=author)
+    posted = comment(app, reader, idea)
+    assert notified(comment_id=posted.id) == [(author.id, "comment")]
+
+
+def test_commenting_ones_own_problem_notifies_no_one(app, make_user, make_idea, notified):
+    author = make_user()
+    idea = make_idea(author=author)
+    comment(app, author, idea)
+    assert notified() == []
+
+
+def test_a_reply_notifies_the_comments_author(app, make_user, make_idea, notified):
+    author, first, second = make_user(), make_user(), make_user()
+    idea = make_idea(author=author)
+    parent = comment(app, first, idea)
+    reply = comment(app, second, idea, "Je suis d'accord", parent=parent)
+    assert sorted(notified(comment_id=reply.id)) == sorted(
+        [(first.id, "reply"), (author.id, "comment")]
+    )
+
+
+def test_a_reply_to_the_problems_author_notifies_them_once(app, make_user, make_idea, notified):
+    author, reader = make_user(), make_user()
+    idea = make_idea(author=author)
+    parent = comment(app, author, idea, "Précision de l'autrice")
+    reply = comment(app, reader, idea, "Merci", parent=parent)
+    assert notified(comment_id=reply.id) == [(author.id, "reply")]
+
+
+def test_replying_to_oneself_notifies_no_one(app, make_user, make_idea, notified):
+    author = make_user()
+    idea = make_idea(author=author)
+    parent = comment(app, author, idea)
+    comment(app, author, idea, "Et j'ajoute", parent=parent)
+    assert notified() == []
+
+
+def test_a_status_change_notifies_followers_but_not_the_agent(
+    app, agent, make_user, make_idea, follow, notified
+):
+    author, follower = make_user(), make_user()
+    idea = make_idea(author=author)
+    for user in (author, follower, agent):
+        follow(user, idea)
+    with app.test_request_context():
+        ideas.change_status(agent, db.session.get(Idea, idea.id), IdeaStatus.SELECTED)
+        db.session.commit()
+    assert sorted(notified(kind="status_changed")) == sorted(
+        [(author.id, "status_changed"), (follower.id, "status_changed")]
+    )
+
+
+def test_withdrawing_tells_followers_not_the_author(app, make_user, make_idea, follow, notified):
+    author, follower = make_user(), make_user()
+    idea = make_idea(author=author)
+    follow(author, idea)
+    follow(follower, idea)
+    with app.test_request_context():
+        ideas.withdraw_idea(author, db.session.get(Idea, idea.id))
+        db.session.commit()
+    assert notified() == [(follower.id, "status_changed")]
+
+
+def test_a_published_prototype_notifies_followers(
+    app, agent, make_user, make_idea, follow, notified
+):
+    follower = make_user()
+    idea = make_idea(status=IdeaStatus.PROTOTYPING)
+    follow(follower, idea)
+    follow(agent, idea)
+    with app.test_request_context():
+        prototype = prototypes.create_prototype(
+            agent, db.session.get(Idea, idea.id), title="Fiche", summary="S", description="D",
+            questions=[("Utile ?", QuestionKind.SCALE)],
+        )  # fmt: skip
+        prototypes.publish_prototype(agent, prototype)
+        db.session.commit()
+    assert notified() == [(follower.id, "prototype_published")]
+
+
+def test_an_opened_experiment_notifies_followers(
+    agent, make_user, lab_idea, follow, open_experiment, notified
+):
+    follower = make_user()
+    follow(follower, lab_idea)
+    follow(agent, lab_idea)
+    open_experiment()
+    assert notified() == [(follower.id, "experiment_opened")]
+
+
+def test_a_freed_place_notifies_the_next_on_the_waiting_list(
+    app, make_user, open_experiment, join, notified
+):
+    first, second = make_user(), make_user()
+    experiment = open_experiment(capacity=1)
+    join(experiment, first, second)
+    with app.test_request_context():
+        experiments.leave_experiment(first, db.session.get(Experiment, experiment.id))
+        db.session.commit()
+    assert notified() == [(second.id, "place_freed")]
+
+
+def test_results_notify_participants_and_followers_once_not_organisers(
+    app, agent, make_user, lab_idea, follow, open_experiment, join, notified
+):
+    participant, follower, both = make_user(), make_user(), make_user()
+    experiment = open_experiment()
+    join(experiment, participant, both)
+    for user in (follower, both, agent):
+        follow(user, lab_idea)
+    with app.test_request_context():
+        stored = db.session.get(Experiment, experiment.id)
+        stored.starts_at, stored.ends_at = (
+            utcnow() - timedelta(days=2),
+            utcnow() - timedelta(days=1),
+        )
+        experiments.publish_results(agent, stored, "Deux heures d'attente en moyenne.")
+        db.session.commit()
+    assert sorted(notified(kind="results_published")) == sorted(
+        (user.id, "results_published") for user in (participant, follower, both)
+    )
+
+
+def hide(app, moderator, kind, item_id, reason="Propos injurieux"):
+    with app.test_request_context():
+        moderation.hide_content(moderator, kind, item_id, reason)
+        db.session.commit()
+
+
+def test_hiding_a_comment_tells_its_author_and_forgets_its_notifications(
+    app, moderator, make_user, make_idea, notified, notifications
+):
+    author, writer = make_user(), make_user()
+    idea = make_idea(author=author)
+    posted = comment(app, writer, idea, "Quelle idée stupide")
+    assert notified() == [(author.id, "comment")]
+    hide(app, moderator, "comment", posted.id)
+    assert notified() == [(writer.id, "content_hidden")]
+    (hidden,) = notifications(writer)
+    assert hidden.actor_id == moderator.id
+
+
+def test_restoring_a_problem_tells_its_author(app, moderator, make_user, make_idea, notified):
+    author = make_user()
+    idea = make_idea(author=author)
+    hide(app, moderator, "idea", idea.id)
+    with app.test_request_context():
+        moderation.restore_content(moderator, "idea", idea.id)
+        db.session.commit()
+    assert notified() == [(author.id, "content_hidden"), (author.id, "content_restored")]
+
+
+def test_a_moderator_hiding_their_own_comment_is_not_told(app, make_user, make_idea, notified):
+    moderator = make_user(Role.MODERATOR)
+    idea = make_idea(author=moderator)
+    posted = comment(app, moderator, idea)
+    hide(app, moderator, "comment", posted.id)
+    assert notified() == []
+
+
+def test_a_refused_action_notifies_no_one(app, client, auth, make_user, make_idea, notified):
+    author, reader = make_user(), make_user()
+    idea = make_idea(author=author)
+    auth.login(reader)
+    response = client.post(f"/ideas/{idea.id}/comments", data={"body": ""})
+    assert response.status_code == 400
+    assert notified() == []
+
+
+def test_comments_posted_through_the_page_notify(app, client, auth, make_user, make_idea, notified):
+    author, reader = make_user(), make_user()
+    idea = make_idea(author=author)
+    auth.login(reader)
+    response = client.post(f"/ideas/{idea.id}/comments", data={"body": "Bravo"})
+    assert response.status_code == 302
+    assert notified() == [(author.id, "comment")]
