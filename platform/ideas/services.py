@@ -22,7 +22,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, load_only
 
 from platform import search
 from platform.database import utcnow
@@ -454,13 +454,21 @@ def _bounded_count(conditions, match):
     )
 
 
+# What a problem's card shows and what its permissions read; not the long texts.
+CARD_COLUMNS = (
+    Idea.id, Idea.title, Idea.status, Idea.theme_id, Idea.district_id, Idea.author_id,
+    Idea.merged_into_id, Idea.is_hidden, Idea.supports_count, Idea.comments_count,
+    Idea.followers_count, Idea.created_at, Idea.updated_at, Idea.shuffle_key,
+)  # fmt: skip
+
+
 def _read(rows, order):
     """The problems of a page (with what their cards show) and their sort keys, in one query."""
     return db.session.execute(
         select(Idea, rows.c.key)
         .join(rows, rows.c.id == Idea.id)
         .order_by(*order)
-        .options(joinedload(Idea.theme), joinedload(Idea.district), joinedload(Idea.author))
+        .options(load_only(*CARD_COLUMNS), joinedload(Idea.theme), joinedload(Idea.district))
     ).all()
 
 
