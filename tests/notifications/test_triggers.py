@@ -151,6 +151,37 @@ def test_results_notify_participants_and_followers_once_not_organisers(
     )
 
 
+def test_a_moderator_who_publishes_results_is_not_told(
+    app, moderator, make_user, lab_idea, follow, open_experiment, notified
+):
+    follower = make_user()
+    experiment = open_experiment()
+    for user in (follower, moderator):
+        follow(user, lab_idea)
+    with app.test_request_context():
+        stored = db.session.get(Experiment, experiment.id)
+        stored.starts_at, stored.ends_at = (
+            utcnow() - timedelta(days=2),
+            utcnow() - timedelta(days=1),
+        )
+        experiments.publish_results(moderator, stored, "Deux heures d'attente en moyenne.")
+        db.session.commit()
+    assert notified(kind="results_published") == [(follower.id, "results_published")]
+
+
+def test_a_deleted_account_is_told_nothing_more(
+    app, agent, make_user, lab_idea, follow, open_experiment, notified
+):
+    gone, follower = make_user(), make_user()
+    for user in (gone, follower):
+        follow(user, lab_idea)
+    with app.app_context():
+        db.session.get(type(gone), gone.id).deleted_at = utcnow()
+        db.session.commit()
+    open_experiment()
+    assert notified(kind="experiment_opened") == [(follower.id, "experiment_opened")]
+
+
 def hide(app, moderator, kind, item_id, reason="Propos injurieux"):
     with app.test_request_context():
         moderation.hide_content(moderator, kind, item_id, reason)
