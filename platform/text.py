@@ -60,3 +60,11 @@ def keywords(text):
         if len(word) >= 3 and word not in STOP_WORDS:
             seen.setdefault(word, None)
     return list(seen)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text):
+    """Text for a CSV cell, with a formula a spreadsheet would run made inert (CSV injection)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

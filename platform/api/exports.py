@@ -6,11 +6,11 @@ import io
 from flask import Response, stream_with_context
 
 from platform.database import utcnow
+from platform.text import spreadsheet_safe
 
 # Spreadsheet programs read UTF-8 without a byte-order mark as their local encoding and break
 # every accent; the mark costs three bytes and other CSV readers skip it.
 BYTE_ORDER_MARK = "\ufeff"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value):
@@ -19,9 +19,7 @@ def cell(value):
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    return spreadsheet_safe(value) if isinstance(value, str) else value
 
 
 def _drain(buffer):

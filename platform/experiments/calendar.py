@@ -5,6 +5,7 @@ import io
 from datetime import UTC
 
 from platform.database import utcnow
+from platform.text import spreadsheet_safe
 
 
 def _escape(text):
@@ -57,17 +58,11 @@ def ics_for(experiment, url, host):
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"
 
 
-def _cell(value):
-    """Neutralise spreadsheet formulas in text that people typed (CSV injection)."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def participants_csv(headers, rows):
     """CSV with a byte-order mark, so that spreadsheet programs read the accents right."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(headers)
     for row in rows:
-        writer.writerow([_cell(value) for value in row])
+        writer.writerow([spreadsheet_safe(str(value)) for value in row])
     return "\ufeff" + buffer.getvalue()

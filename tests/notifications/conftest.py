@@ -1,4 +1,5 @@
-"""Helpers for notification tests: following, reading what was notified, catching e-mails."""
+"""Helpers for notification tests: following, reading what was notified, catching e-mails; the
+experiments' factories."""
 
 import logging
 from datetime import timedelta
@@ -7,13 +8,12 @@ import pytest
 from sqlalchemy import select
 
 from platform.database import utcnow
-from platform.experiments import services as experiments
-from platform.experiments.models import Experiment, Method
 from platform.extensions import db
 from platform.ideas import services as ideas
-from platform.ideas.models import Idea, IdeaStatus
+from platform.ideas.models import Idea
 from platform.notifications.mail import send_digests
 from platform.notifications.models import Kind, Notification
+from tests.experiments.conftest import join_as, lab_idea, make_experiment  # noqa: F401
 
 
 @pytest.fixture
@@ -70,43 +70,6 @@ def digests(app):
     def run(now=None):
         with app.app_context():
             return send_digests(now)
-
-    return run
-
-
-@pytest.fixture
-def lab_idea(make_idea):
-    return make_idea(status=IdeaStatus.SELECTED, title="Accueil de la mairie")
-
-
-@pytest.fixture
-def open_experiment(app, agent, lab_idea):
-    """An experiment open for sign-up, organised by `agent`, on `lab_idea`."""
-
-    def make(capacity=10):
-        start = utcnow() + timedelta(days=7)
-        with app.test_request_context():
-            experiment = experiments.create_experiment(
-                agent, db.session.get(Idea, lab_idea.id), method=Method.INTERVIEW,
-                title="Entretiens sur l'accueil", description="Comprendre l'attente.",
-                involvement="45 minutes.", location="Mairie annexe", is_online=False,
-                starts_at=start, ends_at=start + timedelta(hours=2), capacity=capacity,
-            )  # fmt: skip
-            experiments.open_experiment(agent, experiment)
-            db.session.commit()
-            db.session.refresh(experiment)
-            return experiment
-
-    return make
-
-
-@pytest.fixture
-def join(app):
-    def run(experiment, *users):
-        with app.test_request_context():
-            for user in users:
-                experiments.join_experiment(user, db.session.get(Experiment, experiment.id))
-            db.session.commit()
 
     return run
 

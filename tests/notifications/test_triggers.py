@@ -109,21 +109,21 @@ def test_a_published_prototype_notifies_followers(
 
 
 def test_an_opened_experiment_notifies_followers(
-    agent, make_user, lab_idea, follow, open_experiment, notified
+    agent, make_user, lab_idea, follow, make_experiment, notified
 ):
     follower = make_user()
     follow(follower, lab_idea)
     follow(agent, lab_idea)
-    open_experiment()
+    make_experiment()
     assert notified() == [(follower.id, "experiment_opened")]
 
 
 def test_a_freed_place_notifies_the_next_on_the_waiting_list(
-    app, make_user, open_experiment, join, notified
+    app, make_user, make_experiment, join_as, notified
 ):
     first, second = make_user(), make_user()
-    experiment = open_experiment(capacity=1)
-    join(experiment, first, second)
+    experiment = make_experiment(capacity=1)
+    join_as(experiment, first, second)
     with app.test_request_context():
         experiments.leave_experiment(first, db.session.get(Experiment, experiment.id))
         db.session.commit()
@@ -131,11 +131,11 @@ def test_a_freed_place_notifies_the_next_on_the_waiting_list(
 
 
 def test_results_notify_participants_and_followers_once_not_organisers(
-    app, agent, make_user, lab_idea, follow, open_experiment, join, notified
+    app, agent, make_user, lab_idea, follow, make_experiment, join_as, notified
 ):
     participant, follower, both = make_user(), make_user(), make_user()
-    experiment = open_experiment()
-    join(experiment, participant, both)
+    experiment = make_experiment()
+    join_as(experiment, participant, both)
     for user in (follower, both, agent):
         follow(user, lab_idea)
     with app.test_request_context():
@@ -152,10 +152,10 @@ def test_results_notify_participants_and_followers_once_not_organisers(
 
 
 def test_a_moderator_who_publishes_results_is_not_told(
-    app, moderator, make_user, lab_idea, follow, open_experiment, notified
+    app, moderator, make_user, lab_idea, follow, make_experiment, notified
 ):
     follower = make_user()
-    experiment = open_experiment()
+    experiment = make_experiment()
     for user in (follower, moderator):
         follow(user, lab_idea)
     with app.test_request_context():
@@ -170,7 +170,7 @@ def test_a_moderator_who_publishes_results_is_not_told(
 
 
 def test_a_deleted_account_is_told_nothing_more(
-    app, agent, make_user, lab_idea, follow, open_experiment, notified
+    app, agent, make_user, lab_idea, follow, make_experiment, notified
 ):
     gone, follower = make_user(), make_user()
     for user in (gone, follower):
@@ -178,7 +178,7 @@ def test_a_deleted_account_is_told_nothing_more(
     with app.app_context():
         db.session.get(type(gone), gone.id).deleted_at = utcnow()
         db.session.commit()
-    open_experiment()
+    make_experiment()
     assert notified(kind="experiment_opened") == [(follower.id, "experiment_opened")]
 
 
