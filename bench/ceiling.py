@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def card(row):
-    """A stand-in for an `Idea` with just what the card macro reads."""
+    """A stand-in for a `Problem` with just what the card macro reads."""
     named = lambda name: SimpleNamespace(name=name) if name else None  # noqa: E731
     return SimpleNamespace(
         id=row["id"],
@@ -45,7 +45,7 @@ def create_app(cards_path=None):
     app.jinja_env.install_null_translations(newstyle=True)
     cards_path = cards_path or os.environ["BENCH_CEILING_CARDS"]
     data = json.loads(Path(cards_path).read_text())
-    ideas = [card(row) for row in data["cards"]]
+    problems = [card(row) for row in data["cards"]]
     visitor = SimpleNamespace(is_authenticated=False)
 
     # The endpoints the macro links to, so that url_for builds the same URLs.
@@ -60,10 +60,10 @@ def create_app(cards_path=None):
     def cards():
         return render_template(
             "ceiling.html",
-            ideas=ideas,
+            problems=problems,
             total=data["total"],
             current_user=visitor,
-            can_support_idea=lambda user, idea: False,
+            can_support_problem=lambda user, problem: False,
             csrf_token=lambda: "",
         )
 

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from platform.comments.models import Comment
 from platform.experiments.models import Experiment, SignUp, SignUpStatus
-from platform.ideas.models import Follow, Idea, Support
+from platform.ideas.models import Follow, Problem, Support
 from platform.prototypes.models import Feedback, Prototype, PrototypeVersion
 
 
@@ -20,14 +20,17 @@ def _checks():
     """counter name -> (stored column, the count of its source rows, correlated to the owner)."""
     return {
         "idea.supports_count": (
-            Idea.supports_count,
-            select(func.count(Support.id)).where(Support.idea_id == Idea.id),
+            Problem.supports_count,
+            select(func.count(Support.id)).where(Support.problem_id == Problem.id),
         ),
         "idea.followers_count": (
-            Idea.followers_count,
-            select(func.count(Follow.id)).where(Follow.idea_id == Idea.id),
+            Problem.followers_count,
+            select(func.count(Follow.id)).where(Follow.problem_id == Problem.id),
         ),
-        "idea.comments_count": (Idea.comments_count, _live_comments(Comment.idea_id, Idea)),
+        "idea.comments_count": (
+            Problem.comments_count,
+            _live_comments(Comment.problem_id, Problem),
+        ),
         "prototype.comments_count": (
             Prototype.comments_count,
             _live_comments(Comment.prototype_id, Prototype),
@@ -78,5 +81,5 @@ def counter_drift(session, names=None):
 
 def support_totals(session):
     """(sum of stored supports_count, number of support rows): equal when nothing drifted."""
-    stored = session.scalar(select(func.coalesce(func.sum(Idea.supports_count), 0)))
+    stored = session.scalar(select(func.coalesce(func.sum(Problem.supports_count), 0)))
     return stored, session.scalar(select(func.count(Support.id)))

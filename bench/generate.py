@@ -32,7 +32,7 @@ from platform.accounts.models import User
 from platform.comments.models import Comment
 from platform.experiments.models import Experiment, SignUp, experiment_organiser
 from platform.extensions import db
-from platform.ideas.models import Follow, Idea, IdeaStatus, StatusChange, Support
+from platform.ideas.models import Follow, Problem, ProblemStatus, StatusChange, Support
 from platform.moderation.models import ModerationAction, Report
 from platform.prototypes.models import (
     Answer,
@@ -46,7 +46,7 @@ from platform.text import fold
 
 AT_SCALE_1 = {
     "accounts": 200_000,
-    "ideas": 100_000,
+    "problems": 100_000,
     "supports": 1_000_000,
     "comments": 300_000,
     "big_thread": 2_000,
@@ -60,26 +60,26 @@ DAY = 86_400.0
 BIG_TABLES = {"idea", "support", "follow", "comment"}  # their indexes are built after loading
 
 STATUS_WEIGHTS = {
-    IdeaStatus.PROPOSED: 70,
-    IdeaStatus.SELECTED: 7,
-    IdeaStatus.PROTOTYPING: 5,
-    IdeaStatus.EXPERIMENTING: 3,
-    IdeaStatus.ADOPTED: 3,
-    IdeaStatus.NOT_RETAINED: 8,
-    IdeaStatus.MERGED: 2,
-    IdeaStatus.WITHDRAWN: 1.5,
-    IdeaStatus.PENDING: 0.5,
+    ProblemStatus.PROPOSED: 70,
+    ProblemStatus.SELECTED: 7,
+    ProblemStatus.PROTOTYPING: 5,
+    ProblemStatus.EXPERIMENTING: 3,
+    ProblemStatus.ADOPTED: 3,
+    ProblemStatus.NOT_RETAINED: 8,
+    ProblemStatus.MERGED: 2,
+    ProblemStatus.WITHDRAWN: 1.5,
+    ProblemStatus.PENDING: 0.5,
 }
 # The lab's path through the process, and the stage a problem was dropped from.
 LAB_PATH = [
-    IdeaStatus.PROPOSED,
-    IdeaStatus.SELECTED,
-    IdeaStatus.PROTOTYPING,
-    IdeaStatus.EXPERIMENTING,
-    IdeaStatus.ADOPTED,
+    ProblemStatus.PROPOSED,
+    ProblemStatus.SELECTED,
+    ProblemStatus.PROTOTYPING,
+    ProblemStatus.EXPERIMENTING,
+    ProblemStatus.ADOPTED,
 ]
-WITH_PROTOTYPES = (IdeaStatus.PROTOTYPING, IdeaStatus.EXPERIMENTING, IdeaStatus.ADOPTED)
-WITH_EXPERIMENTS = (IdeaStatus.SELECTED, *WITH_PROTOTYPES)
+WITH_PROTOTYPES = (ProblemStatus.PROTOTYPING, ProblemStatus.EXPERIMENTING, ProblemStatus.ADOPTED)
+WITH_EXPERIMENTS = (ProblemStatus.SELECTED, *WITH_PROTOTYPES)
 
 
 def sizes_for(scale):
@@ -163,17 +163,17 @@ class City:
     def generate(self):
         self.taxonomy()
         self.accounts()
-        self.ideas()
+        self.problems()
         self.supports_and_follows()
         self.timelines()
-        self.idea_comments()
+        self.problem_comments()
         self.prototypes()
         self.experiments()
         self.moderation()
         self.writer.reset_sequences(
             model.__table__
             for model in (
-                User, Idea, Support, Follow, StatusChange, Comment, Prototype, PrototypeVersion,
+                User, Problem, Support, Follow, StatusChange, Comment, Prototype, PrototypeVersion,
                 Question, Feedback, Answer, Experiment, SignUp, ModerationAction, Report,
             )
         )  # fmt: skip
@@ -230,13 +230,13 @@ class City:
         ]
         self.manifest["password"] = DEMO_PASSWORD
 
-    def ideas(self):
-        n = self.sizes["ideas"]
+    def problems(self):
+        n = self.sizes["problems"]
         rng = self.rng
         statuses = rng.choices(list(STATUS_WEIGHTS), weights=list(STATUS_WEIGHTS.values()), k=n)
         created = sorted(between(rng, self.start + 30 * DAY, self.now - 3600) for _ in range(n))
-        ids = list(self.ids(Idea, n))
-        accepts = [s not in (IdeaStatus.PENDING, IdeaStatus.MERGED) for s in statuses]
+        ids = list(self.ids(Problem, n))
+        accepts = [s not in (ProblemStatus.PENDING, ProblemStatus.MERGED) for s in statuses]
         hidden = [ok and rng.random() < 0.003 for ok in accepts]
         listed = [
             ok and s.is_listed and not h for ok, s, h in zip(accepts, statuses, hidden, strict=True)
@@ -246,12 +246,14 @@ class City:
         caps = [len(self.account_ids) - 1 if ok else 0 for ok in accepts]
         supports = allocate(self.sizes["supports"], power_law(n, rng, 1.3), caps, rng)
         # The longest thread goes to the most supported problem still open to everyone.
-        candidates = [i for i in range(n) if listed[i] and statuses[i] != IdeaStatus.NOT_RETAINED]
+        candidates = [
+            i for i in range(n) if listed[i] and statuses[i] != ProblemStatus.NOT_RETAINED
+        ]
         big = max(candidates or range(n), key=lambda i: supports[i])
         proto_share = min(self.sizes["comments"] // 20, 3 * self.sizes["prototypes"])
         rest = self.sizes["comments"] - self.sizes["big_thread"] - proto_share
         comment_caps = [
-            max(1, self.sizes["big_thread"] // 2) if s != IdeaStatus.PENDING else 0
+            max(1, self.sizes["big_thread"] // 2) if s != ProblemStatus.PENDING else 0
             for s in statuses
         ]
         comment_caps[big] = 0
@@ -260,7 +262,7 @@ class City:
         deleted = [sum(rng.random() < 0.01 for _ in range(c)) for c in comments]
         self.prototype_comment_share = self.sizes["comments"] - sum(comments)
 
-        self.idea = {
+        self.problem = {
             "ids": ids,
             "status": statuses,
             "created": created,
@@ -274,10 +276,10 @@ class City:
         }
         listed_before = []
         # The indexed random order of the list (when the model has it): one key per problem.
-        shuffled = "shuffle_key" in Idea.__table__.c
+        shuffled = "shuffle_key" in Problem.__table__.c
 
         def rows():
-            for i, idea_id in enumerate(ids):
+            for i, problem_id in enumerate(ids):
                 theme_id, slug = rng.choice(self.themes)
                 subject, capital = self.subject(slug)
                 place = rng.choice(words.PLACES)
@@ -292,17 +294,17 @@ class City:
                 # An author who already had an account at the time.
                 share = (created[i] - self.start) / (self.now - self.start)
                 author = self.account_ids[rng.randrange(max(1, int(len(self.account_ids) * share)))]
-                self.idea["author"].append(author)
-                self.idea["theme"].append(slug)
+                self.problem["author"].append(author)
+                self.problem["theme"].append(slug)
                 status = statuses[i]
                 merged_into = None
-                if status == IdeaStatus.MERGED and listed_before:
+                if status == ProblemStatus.MERGED and listed_before:
                     merged_into = rng.choice(listed_before)
                 if listed[i]:
-                    listed_before.append(idea_id)
-                followers = 0 if status == IdeaStatus.MERGED else supports[i] + 1
+                    listed_before.append(problem_id)
+                followers = 0 if status == ProblemStatus.MERGED else supports[i] + 1
                 yield (
-                    idea_id, title[:150], description, fold(f"{title}\n{description}"),
+                    problem_id, title[:150], description, fold(f"{title}\n{description}"),
                     theme_id, rng.choice(self.districts)[0] if rng.random() < 0.85 else None,
                     author, status.value, merged_into, hidden[i],
                     "Contenu hors sujet." if hidden[i] else "",
@@ -311,43 +313,45 @@ class City:
                 )  # fmt: skip
 
         self.write(
-            Idea,
+            Problem,
             ["id", "title", "description", "search_text", "theme_id", "district_id", "author_id",
              "status", "merged_into_id", "is_hidden", "hidden_reason", "supports_count",
              "comments_count", "followers_count", "created_at", "updated_at", "shuffle_key"],
             rows(),
         )  # fmt: skip
-        self.manifest["big_thread_idea"] = ids[big]
+        self.manifest["big_thread_problem"] = ids[big]
         self.manifest["big_thread"] = self.sizes["big_thread"]
-        open_ones = [ids[i] for i in range(n) if listed[i] and statuses[i] == IdeaStatus.PROPOSED]
-        self.manifest["support_ideas"] = rng.sample(open_ones, min(1000, len(open_ones)))
+        open_ones = [
+            ids[i] for i in range(n) if listed[i] and statuses[i] == ProblemStatus.PROPOSED
+        ]
+        self.manifest["support_problems"] = rng.sample(open_ones, min(1000, len(open_ones)))
 
     def supports_and_follows(self):
         """Supports, and the follows they imply: the author and every supporter follow."""
         rng = self.rng
-        idea = self.idea
+        problem = self.problem
         supporters, moments = [], []
-        for i, count in enumerate(idea["supports"]):
-            supporters.append(array("I", self.sample_accounts(count, exclude=idea["author"][i])))
-            start = idea["created"][i]
+        for i, count in enumerate(problem["supports"]):
+            supporters.append(array("I", self.sample_accounts(count, exclude=problem["author"][i])))
+            start = problem["created"][i]
             moments.append(array("d", (between(rng, start, self.now, 2) for _ in range(count))))
 
         # Ids are read before the rows stream: the connection is busy during a COPY.
         support_ids = iter(self.ids(Support, self.sizes["supports"]))
-        follow_ids = iter(self.ids(Follow, self.sizes["supports"] + len(idea["ids"])))
+        follow_ids = iter(self.ids(Follow, self.sizes["supports"] + len(problem["ids"])))
 
         def support_rows():
-            for i, idea_id in enumerate(idea["ids"]):
+            for i, problem_id in enumerate(problem["ids"]):
                 for user_id, moment in zip(supporters[i], moments[i], strict=True):
-                    yield next(support_ids), idea_id, user_id, moment
+                    yield next(support_ids), problem_id, user_id, moment
 
         def follow_rows():
-            for i, idea_id in enumerate(idea["ids"]):
-                if idea["status"][i] == IdeaStatus.MERGED:
+            for i, problem_id in enumerate(problem["ids"]):
+                if problem["status"][i] == ProblemStatus.MERGED:
                     continue  # its followers moved to the problem it was merged into
-                yield next(follow_ids), idea_id, idea["author"][i], idea["created"][i]
+                yield next(follow_ids), problem_id, problem["author"][i], problem["created"][i]
                 for user_id, moment in zip(supporters[i], moments[i], strict=True):
-                    yield next(follow_ids), idea_id, user_id, moment
+                    yield next(follow_ids), problem_id, user_id, moment
 
         columns = ["id", "idea_id", "user_id", "created_at"]
         self.write(Support, columns, support_rows())
@@ -356,23 +360,23 @@ class City:
     def timelines(self):
         """Every change of stage, with the lab's public note, up to the problem's status."""
         rng = self.rng
-        idea = self.idea
+        problem = self.problem
         notes = {
-            IdeaStatus.SELECTED: "Le Lab retient ce problème pour la prochaine saison.",
-            IdeaStatus.PROTOTYPING: "Un premier prototype est en préparation.",
-            IdeaStatus.EXPERIMENTING: "Le prototype part en test sur le terrain.",
-            IdeaStatus.ADOPTED: "La solution est adoptée et sera généralisée.",
-            IdeaStatus.NOT_RETAINED: "Le Lab ne peut pas traiter ce problème pour l'instant.",
-            IdeaStatus.WITHDRAWN: "",
-            IdeaStatus.MERGED: "Doublon d'un autre problème.",
+            ProblemStatus.SELECTED: "Le Lab retient ce problème pour la prochaine saison.",
+            ProblemStatus.PROTOTYPING: "Un premier prototype est en préparation.",
+            ProblemStatus.EXPERIMENTING: "Le prototype part en test sur le terrain.",
+            ProblemStatus.ADOPTED: "La solution est adoptée et sera généralisée.",
+            ProblemStatus.NOT_RETAINED: "Le Lab ne peut pas traiter ce problème pour l'instant.",
+            ProblemStatus.WITHDRAWN: "",
+            ProblemStatus.MERGED: "Doublon d'un autre problème.",
         }
 
         def steps(status):
             if status in LAB_PATH:
                 return LAB_PATH[1 : LAB_PATH.index(status) + 1]
-            if status == IdeaStatus.NOT_RETAINED:
+            if status == ProblemStatus.NOT_RETAINED:
                 return [*LAB_PATH[1 : rng.randrange(1, 4)], status]
-            if status in (IdeaStatus.MERGED, IdeaStatus.WITHDRAWN):
+            if status in (ProblemStatus.MERGED, ProblemStatus.WITHDRAWN):
                 return [status]
             return []
 
@@ -380,17 +384,17 @@ class City:
 
         def rows():
             next_id = first_id
-            for i, idea_id in enumerate(idea["ids"]):
-                previous, moment = IdeaStatus.PROPOSED, idea["created"][i]
-                for to_status in steps(idea["status"][i]):
+            for i, problem_id in enumerate(problem["ids"]):
+                previous, moment = ProblemStatus.PROPOSED, problem["created"][i]
+                for to_status in steps(problem["status"][i]):
                     moment = between(rng, moment, min(moment + 120 * DAY, self.now))
-                    if to_status == IdeaStatus.WITHDRAWN:
-                        actor = idea["author"][i]
-                    elif to_status == IdeaStatus.MERGED:
+                    if to_status == ProblemStatus.WITHDRAWN:
+                        actor = problem["author"][i]
+                    elif to_status == ProblemStatus.MERGED:
                         actor = rng.choice(self.moderators)
                     else:
                         actor = rng.choice(self.agents)
-                    yield (next_id, idea_id, actor, previous.value, to_status.value,
+                    yield (next_id, problem_id, actor, previous.value, to_status.value,
                            notes[to_status], moment)  # fmt: skip
                     next_id += 1
                     previous = to_status
@@ -439,20 +443,24 @@ class City:
         "deleted_at", "is_hidden", "hidden_reason",
     ]  # fmt: skip
 
-    def idea_comments(self):
-        idea = self.idea
-        targets = zip(idea["ids"], idea["created"], idea["comments"], idea["deleted"], strict=True)
+    def problem_comments(self):
+        problem = self.problem
+        targets = zip(
+            problem["ids"], problem["created"], problem["comments"], problem["deleted"], strict=True
+        )
         first = self.writer.next_id(Comment.__table__)
         self.write(Comment, self.COMMENT_COLUMNS, self.comment_rows("idea_id", targets, first))
 
     def prototypes(self):
         rng = self.rng
-        idea = self.idea
+        problem = self.problem
         n = self.sizes["prototypes"]
         at_stage = [
-            i for i, s in enumerate(idea["status"]) if s in WITH_PROTOTYPES and idea["listed"][i]
+            i
+            for i, s in enumerate(problem["status"])
+            if s in WITH_PROTOTYPES and problem["listed"][i]
         ]
-        pool = at_stage or [i for i, ok in enumerate(idea["listed"]) if ok]
+        pool = at_stage or [i for i, ok in enumerate(problem["listed"]) if ok]
         ids = list(self.ids(Prototype, n))
         statuses = rng.choices(["draft", "open", "closed"], weights=[10, 60, 30], k=n)
         version_counts = [
@@ -471,9 +479,9 @@ class City:
         next_version = self.writer.next_id(PrototypeVersion.__table__)
         for k, prototype_id in enumerate(ids):
             i = rng.choice(pool)
-            subject, capital = self.subject(idea["theme"][i])
+            subject, capital = self.subject(problem["theme"][i])
             created = between(
-                rng, max(idea["created"][i], self.now - 400 * DAY), self.now - 60 * DAY
+                rng, max(problem["created"][i], self.now - 400 * DAY), self.now - 60 * DAY
             )
             published_at = created + DAY if published[k] else None
             moment = published_at or created
@@ -487,7 +495,7 @@ class City:
             prototype_rows.append(
                 (
                     prototype_id,
-                    idea["ids"][i],
+                    problem["ids"][i],
                     rng.choice(self.agents),
                     f"Prototype : {subject} {rng.choice(words.PLACES)}"[:150],
                     f"{capital} : une solution testée avec les habitantes et habitants.",
@@ -607,12 +615,14 @@ class City:
 
     def experiments(self):
         rng = self.rng
-        idea = self.idea
+        problem = self.problem
         n = self.sizes["experiments"]
         at_stage = [
-            i for i, s in enumerate(idea["status"]) if s in WITH_EXPERIMENTS and idea["listed"][i]
+            i
+            for i, s in enumerate(problem["status"])
+            if s in WITH_EXPERIMENTS and problem["listed"][i]
         ]
-        pool = at_stage or [i for i, ok in enumerate(idea["listed"]) if ok]
+        pool = at_stage or [i for i, ok in enumerate(problem["listed"]) if ok]
         methods = list(words.METHOD_TITLES)
         ids = list(self.ids(Experiment, n))
         statuses = rng.choices(
@@ -649,7 +659,7 @@ class City:
                 if status == "completed"
                 else ""
             )
-            subject, _capital = self.subject(idea["theme"][i])
+            subject, _capital = self.subject(problem["theme"][i])
             online = method in ("survey", "interview") and rng.random() < 0.5
             place = "En ligne" if online else f"Maison de quartier, {rng.choice(words.PLACES)}"
             confirmed = min(sign_ups[k], capacity)
@@ -657,7 +667,7 @@ class City:
             experiment_rows.append(
                 (
                     experiment_id,
-                    idea["ids"][i],
+                    problem["ids"][i],
                     version_id,
                     method,
                     f"{words.METHOD_TITLES[method]} : {subject}"[:150],
@@ -710,11 +720,11 @@ class City:
     def moderation(self):
         """The log of every hidden problem and comment, and a few reports still open."""
         rng = self.rng
-        idea = self.idea
+        problem = self.problem
         hidden = [
-            ("idea", idea_id, idea["created"][i] + DAY, "Contenu hors sujet.")
-            for i, idea_id in enumerate(idea["ids"])
-            if idea["hidden"][i]
+            ("idea", problem_id, problem["created"][i] + DAY, "Contenu hors sujet.")
+            for i, problem_id in enumerate(problem["ids"])
+            if problem["hidden"][i]
         ]
         hidden += [
             ("comment", comment_id, moment + 3600, "Propos injurieux.")
@@ -733,12 +743,14 @@ class City:
              "created_at"],
             actions,
         )  # fmt: skip
-        reported = rng.sample(idea["ids"], max(1, len(idea["ids"]) // 500))
+        reported = rng.sample(problem["ids"], max(1, len(problem["ids"]) // 500))
         reports = [
-            (number, "idea", idea_id, rng.choice(self.account_ids),
+            (number, "idea", problem_id, rng.choice(self.account_ids),
              rng.choice(["spam", "off_topic", "offensive"]), "",
              self.now - rng.uniform(0, 30) * DAY)
-            for number, idea_id in enumerate(reported, start=self.writer.next_id(Report.__table__))
+            for number, problem_id in enumerate(
+                reported, start=self.writer.next_id(Report.__table__)
+            )
         ]  # fmt: skip
         self.write(
             Report,

@@ -256,29 +256,31 @@ def write_ceiling_cards(path):
     from sqlalchemy.orm import joinedload
 
     from platform.extensions import db
-    from platform.ideas.models import Idea, IdeaStatus
+    from platform.ideas.models import Problem, ProblemStatus
 
-    listed = Idea.status.in_([s.value for s in IdeaStatus if s.is_listed]) & ~Idea.is_hidden
-    ideas = db.session.scalars(
-        select(Idea)
+    listed = (
+        Problem.status.in_([s.value for s in ProblemStatus if s.is_listed]) & ~Problem.is_hidden
+    )
+    problems = db.session.scalars(
+        select(Problem)
         .where(listed)
-        .order_by(Idea.created_at.desc(), Idea.id.desc())
+        .order_by(Problem.created_at.desc(), Problem.id.desc())
         .limit(20)
-        .options(joinedload(Idea.theme), joinedload(Idea.district))
+        .options(joinedload(Problem.theme), joinedload(Problem.district))
     ).all()
-    total = db.session.scalar(select(func.count()).select_from(Idea).where(listed))
+    total = db.session.scalar(select(func.count()).select_from(Problem).where(listed))
     cards = [
         {
-            "id": idea.id,
-            "title": idea.title,
-            "status": idea.status.value,
-            "status_label": str(idea.status.label),
-            "theme": idea.theme.name_fr,
-            "district": idea.district.name_fr if idea.district else None,
-            "supports_count": idea.supports_count,
-            "comments_count": idea.comments_count,
+            "id": problem.id,
+            "title": problem.title,
+            "status": problem.status.value,
+            "status_label": str(problem.status.label),
+            "theme": problem.theme.name_fr,
+            "district": problem.district.name_fr if problem.district else None,
+            "supports_count": problem.supports_count,
+            "comments_count": problem.comments_count,
         }
-        for idea in ideas
+        for problem in problems
     ]
     path.write_text(json.dumps({"total": total, "cards": cards}))
 
@@ -441,8 +443,10 @@ def run_load(args, env, folder, manifest, url, command):
                 sign_in(site, email, manifest["password"]) for email in manifest["accounts"]
             ]
             sessions.write_text("".join(f"{cookie} {token}\n" for cookie, token in signed_in))
-            ideas = folder / "ideas.txt"
-            ideas.write_text("".join(f"{idea_id}\n" for idea_id in manifest["support_ideas"]))
+            problems = folder / "ideas.txt"
+            problems.write_text(
+                "".join(f"{problem_id}\n" for problem_id in manifest["support_problems"])
+            )
             results.append(
                 measure(
                     f"support toggle (POST, {len(signed_in)} signed-in citizens)",
@@ -450,7 +454,7 @@ def run_load(args, env, folder, manifest, url, command):
                     site + "/",
                     args,
                     script="bench/wrk/support.lua",
-                    script_args=(str(sessions), str(ideas), str(args.threads)),
+                    script_args=(str(sessions), str(problems), str(args.threads)),
                 )  # fmt: skip
             )
     finally:

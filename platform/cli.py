@@ -26,7 +26,7 @@ def seed_demo(if_empty):
     """Fill the database with believable demo content, in French."""
     from platform.accounts.demo import seed_accounts
     from platform.experiments.demo import seed_experiments
-    from platform.ideas.demo import seed_ideas
+    from platform.ideas.demo import seed_problems
     from platform.moderation.demo import seed_moderation
     from platform.notifications.demo import seed_notifications
     from platform.prototypes.demo import seed_prototypes
@@ -39,7 +39,7 @@ def seed_demo(if_empty):
         districts = seed_districts()
         themes = seed_themes()
         accounts = seed_accounts(districts)
-        seed_ideas(accounts, themes, districts)
+        seed_problems(accounts, themes, districts)
         seed_prototypes(accounts)
         seed_experiments(accounts)
         seed_moderation(accounts)

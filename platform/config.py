@@ -80,7 +80,7 @@ def settings_from_environment(instance_path):
         "NEW_ACCOUNT_HOURS": int(os.environ.get("NEW_ACCOUNT_HOURS", "24")),
         "NEW_ACCOUNT_CONTRIBUTIONS": int(os.environ.get("NEW_ACCOUNT_CONTRIBUTIONS", "5")),
         "COMMENT_EDIT_MINUTES": int(os.environ.get("COMMENT_EDIT_MINUTES", "15")),
-        "IDEAS_PER_PAGE": 20,
+        "ITEMS_PER_PAGE": 20,
         "PRE_MODERATION": _flag("PRE_MODERATION", False),
         "MODERATION_AUTO_HIDE_REPORTS": int(os.environ.get("MODERATION_AUTO_HIDE_REPORTS", "3")),
         "HSTS_ENABLED": is_production,

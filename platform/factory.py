@@ -52,7 +52,7 @@ def _register_blueprints(app):
     from platform.api import bp as api_bp
     from platform.comments import bp as comments_bp
     from platform.experiments import bp as experiments_bp
-    from platform.ideas import bp as ideas_bp
+    from platform.ideas import bp as problems_bp
     from platform.main import bp as main_bp
     from platform.moderation import bp as moderation_bp
     from platform.notifications import bp as notifications_bp
@@ -62,7 +62,7 @@ def _register_blueprints(app):
     app.register_blueprint(main_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
-    app.register_blueprint(ideas_bp, url_prefix="/ideas")
+    app.register_blueprint(problems_bp, url_prefix="/ideas")
     app.register_blueprint(comments_bp, url_prefix="/comments")
     app.register_blueprint(experiments_bp, url_prefix="/experiments")
     app.register_blueprint(moderation_bp, url_prefix="/moderation")

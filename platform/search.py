@@ -1,6 +1,7 @@
 """Full-text search of problems, on each database's own engine.
 
-SQLite: an FTS5 table (`idea_fts`) whose content is the `idea` table, kept in step by triggers.
+SQLite: an FTS5 table (`idea_fts`) whose content is the `idea` table (the problems; see
+docs/architecture.md for the names), kept in step by triggers.
 Its tokenizer folds case and accents and stems English (Porter), which also folds the plural -s
 of French and Spanish; SQLite has no French or Spanish stemmer. Ranked with bm25, the title
 weighing ten times the description.
@@ -91,14 +92,14 @@ def include_object(_object, name, _type, _reflected, _compare_to):
     return name not in SEARCH_SCHEMA_NAMES and not (name or "").startswith("idea_fts_")
 
 
-def attach_search_schema(idea_table):
+def attach_search_schema(problem_table):
     """Create the search index with the `idea` table (create_all); the migration does the same."""
     for statement in SQLITE_DDL:
-        event.listen(idea_table, "after_create", DDL(statement).execute_if(dialect="sqlite"))
+        event.listen(problem_table, "after_create", DDL(statement).execute_if(dialect="sqlite"))
     for statement in POSTGRESQL_DDL:
-        event.listen(idea_table, "after_create", DDL(statement).execute_if(dialect="postgresql"))
+        event.listen(problem_table, "after_create", DDL(statement).execute_if(dialect="postgresql"))
     event.listen(
-        idea_table,
+        problem_table,
         "before_drop",
         DDL("DROP TABLE IF EXISTS idea_fts").execute_if(dialect="sqlite"),
     )
@@ -149,8 +150,8 @@ def pg_tsquery(words, any_word=False, title_only=False):
     return cast(" | ".join(groups) if any_word else " & ".join(groups), TSQUERY)
 
 
-_idea_fts = table("idea_fts", column("rowid"))
-_idea = table("idea", column("id"), column("search_vector"))
+_fts_table = table("idea_fts", column("rowid"))
+_problem_table = table("idea", column("id"), column("search_vector"))
 
 
 def is_sqlite():
@@ -183,18 +184,19 @@ class Match:
         problems): then each row the query reads is looked up in the index.
         """
         if not self.sqlite:
-            # Named, not a column of `_idea`: the condition joins the caller's own `idea`.
+            # Named, not a column of `_problem_table`: the condition joins the caller's own
+            # `idea` table.
             return literal_column("idea.search_vector").op("@@")(self.tsquery)
-        matches = select(_idea_fts.c.rowid).where(self._fts_match())
+        matches = select(_fts_table.c.rowid).where(self._fts_match())
         if dense:
-            return matches.where(_idea_fts.c.rowid == id_column).exists()
+            return matches.where(_fts_table.c.rowid == id_column).exists()
         return id_column.in_(matches)
 
     def restrict(self, query, id_column):
         """A select() over `idea` restricted to the matching problems, so that `position` can
         be used in it."""
         if self.sqlite:
-            return query.join(_idea_fts, _idea_fts.c.rowid == id_column).where(self._fts_match())
+            return query.join(_fts_table, _fts_table.c.rowid == id_column).where(self._fts_match())
         return query.where(self.condition(id_column))
 
     def position(self, id_column, dense=False):
@@ -206,7 +208,7 @@ class Match:
         costs far more than the planner thinks).
         """
         if self.sqlite:
-            return _idea_fts.c.rowid
+            return _fts_table.c.rowid
         return id_column if dense else id_column + 0
 
     def ranked(self, candidates):
@@ -218,11 +220,11 @@ class Match:
             rank = func.bm25(literal_column("idea_fts"), TITLE_WEIGHT, 1.0)
             # FTS5 reads the matches from the oldest candidate on, once; `+ 0` keeps it from
             # running the search again for each candidate id instead.
-            return select(_idea_fts.c.rowid.label("id"), rank.label("key")).where(
-                self._fts_match(), _idea_fts.c.rowid >= oldest, (_idea_fts.c.rowid + 0).in_(ids)
+            return select(_fts_table.c.rowid.label("id"), rank.label("key")).where(
+                self._fts_match(), _fts_table.c.rowid >= oldest, (_fts_table.c.rowid + 0).in_(ids)
             )
-        rank = -func.ts_rank_cd(_idea.c.search_vector, self.tsquery, type_=Float)
-        return select(_idea.c.id, rank.label("key")).where(_idea.c.id.in_(ids))
+        rank = -func.ts_rank_cd(_problem_table.c.search_vector, self.tsquery, type_=Float)
+        return select(_problem_table.c.id, rank.label("key")).where(_problem_table.c.id.in_(ids))
 
 
 def rebuild_search_index():

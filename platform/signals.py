@@ -7,9 +7,9 @@ from blinker import Namespace
 
 _signals = Namespace()
 
-idea_created = _signals.signal("idea-created")
-idea_status_changed = _signals.signal("idea-status-changed")
-idea_supported = _signals.signal("idea-supported")
+problem_created = _signals.signal("idea-created")
+problem_status_changed = _signals.signal("idea-status-changed")
+problem_supported = _signals.signal("idea-supported")
 comment_posted = _signals.signal("comment-posted")
 prototype_published = _signals.signal("prototype-published")
 experiment_opened = _signals.signal("experiment-opened")

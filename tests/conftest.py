@@ -28,7 +28,7 @@ from platform.accounts.models import Role, User  # noqa: E402
 from platform.comments.models import Comment  # noqa: E402
 from platform.database import configure_sqlite, utcnow  # noqa: E402
 from platform.extensions import db  # noqa: E402
-from platform.ideas.models import Idea, IdeaStatus, Support  # noqa: E402
+from platform.ideas.models import Problem, ProblemStatus, Support  # noqa: E402
 from platform.taxonomy.models import District, Theme  # noqa: E402
 from platform.text import fold  # noqa: E402
 from tests.support.databases import temporary_database  # noqa: E402
@@ -287,16 +287,16 @@ def district(app):
 
 
 @pytest.fixture
-def make_idea(app, theme, make_user):
+def make_problem(app, theme, make_user):
     """Create a problem directly (no service), with the given status and counters."""
 
-    def make(author=None, status=IdeaStatus.PROPOSED, title=None, description=None, **fields):
+    def make(author=None, status=ProblemStatus.PROPOSED, title=None, description=None, **fields):
         author = author or make_user()
         n = next(_numbers)
         title = title or f"Problème numéro {n}"
         description = description or f"Description du problème {n}."
         with app.app_context():
-            idea = Idea(
+            problem = Problem(
                 title=title,
                 description=description,
                 search_text=fold(f"{title}\n{description}"),
@@ -305,21 +305,21 @@ def make_idea(app, theme, make_user):
                 status=status,
                 **fields,
             )
-            db.session.add(idea)
+            db.session.add(problem)
             db.session.commit()
-            db.session.refresh(idea)
-            return idea
+            db.session.refresh(problem)
+            return problem
 
     return make
 
 
 @pytest.fixture
 def add_supports(app):
-    def add(idea, users):
+    def add(problem, users):
         with app.app_context():
             for user in users:
-                db.session.add(Support(idea_id=idea.id, user_id=user.id))
-            db.session.get(Idea, idea.id).supports_count += len(users)
+                db.session.add(Support(problem_id=problem.id, user_id=user.id))
+            db.session.get(Problem, problem.id).supports_count += len(users)
             db.session.commit()
 
     return add
@@ -329,14 +329,14 @@ def add_supports(app):
 def add_comments(app):
     """Add `n` comments to a problem directly, one reply in three, by the given authors."""
 
-    def add(idea, authors, n, minutes_ago=0):
+    def add(problem, authors, n, minutes_ago=0):
         with app.app_context():
             created = utcnow() - timedelta(minutes=minutes_ago)
             parents = []
             for i in range(n):
                 parent = parents[-1] if i % 3 == 2 and parents else None
                 comment = Comment(
-                    idea_id=idea.id,
+                    problem_id=problem.id,
                     author_id=authors[i % len(authors)].id,
                     body=f"Commentaire {i}",
                     depth=1 if parent else 0,
@@ -347,7 +347,7 @@ def add_comments(app):
                 db.session.flush()
                 if not parent:
                     parents.append(comment)
-            db.session.get(Idea, idea.id).comments_count += n
+            db.session.get(Problem, problem.id).comments_count += n
             db.session.commit()
 
     return add
@@ -384,5 +384,5 @@ def count_queries(app):
 
 
 @pytest.fixture
-def get_idea(fetch):
-    return lambda idea: fetch(lambda s: s.get(Idea, idea.id))
+def get_problem(fetch):
+    return lambda problem: fetch(lambda s: s.get(Problem, problem.id))

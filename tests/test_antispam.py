@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from platform.accounts.models import User
 from platform.comments.models import Comment
 from platform.database import utcnow
-from platform.ideas.models import Idea
+from platform.ideas.models import Problem
 from tests.support.pages import text
 
 FILLED = "https://cheap-watches.example.com"
@@ -25,7 +25,7 @@ def count(fetch, model):
 
 
 @pytest.fixture
-def idea_form(theme):
+def problem_form(theme):
     return {
         "title": "Les horaires des bus sont illisibles aux arrêts",
         "description": "Les fiches horaires sont trop petites et souvent effacées.",
@@ -35,8 +35,8 @@ def idea_form(theme):
     }
 
 
-def comment(client, idea, body="Même constat dans mon quartier."):
-    return client.post(f"/ideas/{idea.id}/comments", data={"body": body})
+def comment(client, problem, body="Même constat dans mon quartier."):
+    return client.post(f"/ideas/{problem.id}/comments", data={"body": body})
 
 
 # Honeypot ------------------------------------------------------------------------------------
@@ -70,29 +70,29 @@ def test_a_robot_filling_the_honeypot_cannot_register(client, fetch):
     assert count(fetch, User) == before
 
 
-def test_a_robot_filling_the_honeypot_cannot_propose(client, auth, citizen, idea_form, fetch):
+def test_a_robot_filling_the_honeypot_cannot_propose(client, auth, citizen, problem_form, fetch):
     auth.login(citizen)
-    response = client.post("/ideas/new?lang=en", data={**idea_form, "website": FILLED})
+    response = client.post("/ideas/new?lang=en", data={**problem_form, "website": FILLED})
     assert response.status_code == 400
     assert REFUSED in text(response)
-    assert count(fetch, Idea) == 0
+    assert count(fetch, Problem) == 0
 
 
-def test_a_robot_filling_the_honeypot_cannot_comment(client, auth, citizen, make_idea, fetch):
-    idea = make_idea()
+def test_a_robot_filling_the_honeypot_cannot_comment(client, auth, citizen, make_problem, fetch):
+    problem = make_problem()
     auth.login(citizen)
     response = client.post(
-        f"/ideas/{idea.id}/comments?lang=en", data={"body": "Achetez.", "website": FILLED}
+        f"/ideas/{problem.id}/comments?lang=en", data={"body": "Achetez.", "website": FILLED}
     )
     assert response.status_code == 400
     assert REFUSED in text(response)
     assert count(fetch, Comment) == 0
 
 
-def test_an_empty_honeypot_lets_a_comment_through(client, auth, citizen, make_idea, fetch):
-    idea = make_idea()
+def test_an_empty_honeypot_lets_a_comment_through(client, auth, citizen, make_problem, fetch):
+    problem = make_problem()
     auth.login(citizen)
-    response = client.post(f"/ideas/{idea.id}/comments", data={"body": "Oui.", "website": ""})
+    response = client.post(f"/ideas/{problem.id}/comments", data={"body": "Oui.", "website": ""})
     assert response.status_code == 302
     assert count(fetch, Comment) == 1
 
@@ -100,43 +100,45 @@ def test_an_empty_honeypot_lets_a_comment_through(client, auth, citizen, make_id
 # New accounts --------------------------------------------------------------------------------
 
 
-def test_a_new_account_gets_429_beyond_its_daily_allowance(client, auth, citizen, make_idea, fetch):
-    idea = make_idea()
+def test_a_new_account_gets_429_beyond_its_daily_allowance(
+    client, auth, citizen, make_problem, fetch
+):
+    problem = make_problem()
     auth.login(citizen)
-    assert [comment(client, idea).status_code for _ in range(2)] == [302, 302]
-    response = client.post(f"/ideas/{idea.id}/comments?lang=en", data={"body": "Encore."})
+    assert [comment(client, problem).status_code for _ in range(2)] == [302, 302]
+    response = client.post(f"/ideas/{problem.id}/comments?lang=en", data={"body": "Encore."})
     assert response.status_code == 429
     assert "Too many attempts" in text(response)
     assert count(fetch, Comment) == 2
 
 
 def test_the_allowance_counts_every_kind_of_contribution(
-    client, auth, citizen, make_idea, idea_form, fetch
+    client, auth, citizen, make_problem, problem_form, fetch
 ):
-    idea = make_idea()
+    problem = make_problem()
     auth.login(citizen)
-    assert client.post("/ideas/new", data=idea_form).status_code == 302
-    assert comment(client, idea).status_code == 302
-    assert client.post("/ideas/new", data=idea_form).status_code == 429
+    assert client.post("/ideas/new", data=problem_form).status_code == 302
+    assert comment(client, problem).status_code == 302
+    assert client.post("/ideas/new", data=problem_form).status_code == 429
 
 
-def test_a_refused_form_does_not_use_the_allowance(client, auth, citizen, make_idea, fetch):
-    idea = make_idea()
+def test_a_refused_form_does_not_use_the_allowance(client, auth, citizen, make_problem, fetch):
+    problem = make_problem()
     auth.login(citizen)
-    assert comment(client, idea, body="").status_code == 400
-    assert [comment(client, idea).status_code for _ in range(2)] == [302, 302]
+    assert comment(client, problem, body="").status_code == 400
+    assert [comment(client, problem).status_code for _ in range(2)] == [302, 302]
 
 
-def test_an_older_account_has_no_such_allowance(client, auth, make_user, make_idea, fetch):
+def test_an_older_account_has_no_such_allowance(client, auth, make_user, make_problem, fetch):
     older = make_user(created_at=utcnow() - timedelta(days=2))
-    idea = make_idea()
+    problem = make_problem()
     auth.login(older)
-    assert [comment(client, idea).status_code for _ in range(4)] == [302] * 4
+    assert [comment(client, problem).status_code for _ in range(4)] == [302] * 4
     assert count(fetch, Comment) == 4
 
 
-def test_an_account_is_new_for_its_first_24_hours(client, auth, make_user, make_idea):
+def test_an_account_is_new_for_its_first_24_hours(client, auth, make_user, make_problem):
     recent = make_user(created_at=utcnow() - timedelta(hours=23))
-    idea = make_idea()
+    problem = make_problem()
     auth.login(recent)
-    assert [comment(client, idea).status_code for _ in range(3)] == [302, 302, 429]
+    assert [comment(client, problem).status_code for _ in range(3)] == [302, 302, 429]

@@ -12,7 +12,7 @@ from sqlalchemy import event, select
 
 from platform.comments.models import Comment
 from platform.extensions import db
-from tests.prototypes.conftest import make_prototype, selected_idea  # noqa: F401
+from tests.prototypes.conftest import make_prototype, selected_problem  # noqa: F401
 from tests.support import bulk
 
 FILTERS = ["", "&theme=mobilite", "&district=port", "&status=selected", "&q=velo"]
@@ -25,9 +25,9 @@ SORT_COLUMNS = {
 
 
 @pytest.fixture
-def ideas(make_idea, district):
+def problems(make_problem, district):
     for n in range(30):
-        make_idea(title=f"Vélo {n}", district_id=district.id if n % 3 else None)
+        make_problem(title=f"Vélo {n}", district_id=district.id if n % 3 else None)
 
 
 def statements_of(app, client, url, table="idea"):
@@ -89,8 +89,8 @@ def unbounded_scans(text, table):
 
 
 def sorted_reads(text):
-    """SQLite: reads of `idea` (other than by primary key) whose rows are then sorted, instead of
-    coming in the order of an index. (The few rows of a page may be sorted once read.)"""
+    """SQLite: reads of the `idea` table (other than by primary key) whose rows are then sorted,
+    instead of coming in the order of an index. (The few rows of a page may be sorted once read.)"""
     lines = [line.split(" ", 2) for line in text.splitlines()]
     if not lines or not lines[0][0].isdigit():
         return []  # PostgreSQL: sorts it could avoid are switched off
@@ -106,7 +106,7 @@ def sorted_reads(text):
 
 @pytest.mark.parametrize("sort", list(SORT_COLUMNS))
 @pytest.mark.parametrize("filters", FILTERS)
-def test_list_pages_are_served_by_indexes(app, client, ideas, sort, filters):
+def test_list_pages_are_served_by_indexes(app, client, problems, sort, filters):
     first = client.get(f"/ideas/?sort={sort}{filters}").get_data(as_text=True)
     urls = [f"/ideas/?sort={sort}{filters}"]
     following = re.search(r'<a href="([^"]+)" rel="next">', first)
@@ -127,7 +127,7 @@ def test_list_pages_are_served_by_indexes(app, client, ideas, sort, filters):
 
 
 @pytest.mark.parametrize("filters", ["", "&theme=mobilite", "&sort=top"])
-def test_search_is_served_by_indexes(app, client, ideas, filters):
+def test_search_is_served_by_indexes(app, client, problems, filters):
     statements = statements_of(app, client, f"/ideas/?q=velo{filters}")
     explained = plan(app, *[s for s in statements if "count(" not in s[0]][0])
     assert full_scans(explained) == [], explained
@@ -135,7 +135,9 @@ def test_search_is_served_by_indexes(app, client, ideas, filters):
         assert "idea_fts" in explained or "ix_idea_search_vector" in explained, explained
 
 
-@pytest.mark.parametrize("pages, make", [("ideas", "make_idea"), ("prototypes", "make_prototype")])
+@pytest.mark.parametrize(
+    "pages, make", [("ideas", "make_problem"), ("prototypes", "make_prototype")]
+)
 def test_comment_threads_are_served_by_indexes(app, client, request, citizen, fetch, pages, make):
     """Each page of a problem's (or prototype's) comments reads them by index, replies included:
     neither the replies under a page's comments nor a thread's own pages scan the comment table."""

@@ -16,15 +16,15 @@ from platform.database import utcnow
 from platform.experiments import services as experiment_services
 from platform.experiments.models import Experiment
 from platform.extensions import db
-from platform.ideas.models import Follow, Idea, IdeaStatus, Support
+from platform.ideas.models import Follow, Problem, ProblemStatus, Support
 from platform.moderation import services as moderation_services
 from platform.moderation.models import ActionType, ModerationAction, TargetType
 from platform.prototypes import services as prototype_services
 from platform.prototypes.models import Prototype
 from platform.taxonomy.models import District, Theme
 from platform.text import fold
-from tests.experiments.conftest import lab_idea, make_experiment  # noqa: F401
-from tests.prototypes.conftest import QUESTIONS, make_prototype, selected_idea  # noqa: F401
+from tests.experiments.conftest import lab_problem, make_experiment  # noqa: F401
+from tests.prototypes.conftest import QUESTIONS, make_prototype, selected_problem  # noqa: F401
 from tests.support import bulk
 
 FEW, MANY = 2, 45
@@ -53,7 +53,7 @@ class World:
     def users(self, n, role=Role.CITIZEN):
         return [db.session.get(User, id_) for id_ in bulk.add_users(n, role)]
 
-    def ideas(self, n, **fields):
+    def problems(self, n, **fields):
         author = bulk.add_users(1)[0]
         rows = [
             {
@@ -62,24 +62,28 @@ class World:
                 "search_text": fold(f"Problème {i}\nLe problème {i}."),
                 "theme_id": self.theme.id,
                 "author_id": author,
-                "status": IdeaStatus.PROPOSED,
+                "status": ProblemStatus.PROPOSED,
                 "comments_count": i,
                 **fields,
             }
             for i in range(n)
         ]
-        db.session.execute(insert(Idea), rows)
+        db.session.execute(insert(Problem), rows)
         ids = db.session.scalars(
-            select(Idea.id).where(Idea.author_id == author).order_by(Idea.id)
+            select(Problem.id).where(Problem.author_id == author).order_by(Problem.id)
         ).all()
-        return [db.session.get(Idea, id_) for id_ in ids]
+        return [db.session.get(Problem, id_) for id_ in ids]
 
-    def supports_and_follows(self, idea, user_ids):
-        db.session.execute(insert(Support), [{"idea_id": idea.id, "user_id": u} for u in user_ids])
-        db.session.execute(insert(Follow), [{"idea_id": idea.id, "user_id": u} for u in user_ids])
+    def supports_and_follows(self, problem, user_ids):
         db.session.execute(
-            update(Idea)
-            .where(Idea.id == idea.id)
+            insert(Support), [{"problem_id": problem.id, "user_id": u} for u in user_ids]
+        )
+        db.session.execute(
+            insert(Follow), [{"problem_id": problem.id, "user_id": u} for u in user_ids]
+        )
+        db.session.execute(
+            update(Problem)
+            .where(Problem.id == problem.id)
             .values(supports_count=len(user_ids), followers_count=len(user_ids))
         )
 
@@ -88,33 +92,33 @@ class World:
 
 
 def home(world, n):
-    world.ideas(n)
+    world.problems(n)
     return "/"
 
 
-def idea_list(query):
+def problem_list(query):
     def grow(world, n):
-        ideas = world.ideas(n)
+        problems = world.problems(n)
         citizen = world.readers.get("citizen")
         if citizen is not None:  # the list marks what the reader supports
-            for idea in ideas[::2]:
-                world.supports_and_follows(idea, [citizen.id])
+            for problem in problems[::2]:
+                world.supports_and_follows(problem, [citizen.id])
         return f"/ideas/{query}"
 
     return grow
 
 
-def idea_page(world, n):
-    [idea] = world.ideas(1, status=IdeaStatus.SELECTED, comments_count=0)
+def problem_page(world, n):
+    [problem] = world.problems(1, status=ProblemStatus.SELECTED, comments_count=0)
     people = bulk.add_users(n)
-    bulk.add_comments(idea, people, n, replies=2)
-    world.supports_and_follows(idea, people)
+    bulk.add_comments(problem, people, n, replies=2)
+    world.supports_and_follows(problem, people)
     for i in range(min(n, 3)):  # a prototype and an experiment show on the timeline
         prototype_services.create_prototype(
-            world.agent, idea, title=f"Prototype {i}", summary="Résumé.",
+            world.agent, problem, title=f"Prototype {i}", summary="Résumé.",
             description="Description.", questions=QUESTIONS,
         )  # fmt: skip
-    return f"/ideas/{idea.id}"
+    return f"/ideas/{problem.id}"
 
 
 def prototype_list(world, n):
@@ -152,10 +156,10 @@ def experiment_page(world, n):
 
 
 def moderation_queue(world, n):
-    ideas = world.ideas(n)
-    for idea, reporter in zip(ideas, world.users(n), strict=True):
-        moderation_services.report_content(reporter, "idea", idea.id, "spam")
-    world.ideas(n, status=IdeaStatus.PENDING)
+    problems = world.problems(n)
+    for problem, reporter in zip(problems, world.users(n), strict=True):
+        moderation_services.report_content(reporter, "idea", problem.id, "spam")
+    world.problems(n, status=ProblemStatus.PENDING)
     return "/moderation/"
 
 
@@ -165,12 +169,12 @@ def moderation_actions(world, n):
         {
             "actor_id": actor,
             "action": ActionType.HIDE,
-            "target_type": TargetType.IDEA,
-            "target_id": idea.id,
+            "target_type": TargetType.PROBLEM,
+            "target_id": problem.id,
             "reason": "Hors sujet",
             "created_at": utcnow() - timedelta(days=20 * i),
         }
-        for i, idea in enumerate(world.ideas(n))
+        for i, problem in enumerate(world.problems(n))
     ]
     db.session.execute(insert(ModerationAction), rows)
     return None
@@ -207,9 +211,9 @@ def named_items(model, path):
 
 
 def yearly_report(world, n):
-    ideas = world.ideas(n)
-    for idea in ideas:
-        world.supports_and_follows(idea, bulk.add_users(2))
+    problems = world.problems(n)
+    for problem in problems:
+        world.supports_and_follows(problem, bulk.add_users(2))
     return f"/report/{utcnow().year}"
 
 
@@ -225,13 +229,13 @@ def api(grow, path):
 
 CASES = {
     "home": (home, ["visitor", "citizen"]),
-    "ideas": (idea_list(""), ["visitor", "citizen"]),
-    "ideas-top": (idea_list("?sort=top"), ["visitor", "citizen"]),
-    "ideas-new": (idea_list("?sort=new"), ["citizen"]),
-    "ideas-discussed": (idea_list("?sort=discussed"), ["citizen"]),
-    "ideas-filtered": (idea_list("?theme=mobilite&status=proposed&sort=new"), ["citizen"]),
-    "ideas-search": (idea_list("?q=probleme"), ["visitor"]),
-    "idea": (idea_page, ["visitor", "citizen", "agent", "moderator"]),
+    "ideas": (problem_list(""), ["visitor", "citizen"]),
+    "ideas-top": (problem_list("?sort=top"), ["visitor", "citizen"]),
+    "ideas-new": (problem_list("?sort=new"), ["citizen"]),
+    "ideas-discussed": (problem_list("?sort=discussed"), ["citizen"]),
+    "ideas-filtered": (problem_list("?theme=mobilite&status=proposed&sort=new"), ["citizen"]),
+    "ideas-search": (problem_list("?q=probleme"), ["visitor"]),
+    "idea": (problem_page, ["visitor", "citizen", "agent", "moderator"]),
     "prototypes": (prototype_list, ["visitor", "agent"]),
     "prototype": (prototype_page, ["visitor", "citizen", "agent"]),
     "experiments": (experiment_list, ["visitor", "agent"]),
@@ -240,7 +244,7 @@ CASES = {
     "moderation-log": (moderation_log, ["moderator"]),
     "stats": (stats, ["visitor"]),
     "yearly-report": (yearly_report, ["visitor"]),
-    "api-ideas": (api(idea_list(""), "/api/v1/ideas"), ["visitor"]),
+    "api-ideas": (api(problem_list(""), "/api/v1/ideas"), ["visitor"]),
     "api-prototypes": (api(prototype_list, "/api/v1/prototypes"), ["visitor"]),
     "api-experiments": (api(experiment_list, "/api/v1/experiments"), ["visitor"]),
     "api-stats": (api(stats, "/api/v1/stats"), ["visitor"]),

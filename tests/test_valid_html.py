@@ -6,7 +6,7 @@ from collections import Counter
 import html5lib
 import pytest
 
-from platform.ideas.models import IdeaStatus
+from platform.ideas.models import ProblemStatus
 from platform.prototypes.models import PrototypeStatus
 
 
@@ -19,18 +19,18 @@ def problems(response):
 
 
 @pytest.fixture
-def pages(app, make_idea, add_comments, make_user, agent):
+def pages(app, make_problem, add_comments, make_user, agent):
     from tests.prototypes.conftest import QUESTIONS  # noqa: F401  (same question shapes)
 
-    idea = make_idea(status=IdeaStatus.SELECTED)
-    add_comments(idea, [make_user(), make_user()], 6)
+    problem = make_problem(status=ProblemStatus.SELECTED)
+    add_comments(problem, [make_user(), make_user()], 6)
     from platform.extensions import db
-    from platform.ideas.models import Idea
+    from platform.ideas.models import Problem
     from platform.prototypes import services
 
     with app.test_request_context():
         prototype = services.create_prototype(
-            agent, db.session.get(Idea, idea.id), title="P", summary="S", description="D",
+            agent, db.session.get(Problem, problem.id), title="P", summary="S", description="D",
             questions=[("Q ?", "scale"), ("Et ?", "text")],
         )  # fmt: skip
         services.publish_prototype(agent, prototype)
@@ -38,10 +38,10 @@ def pages(app, make_idea, add_comments, make_user, agent):
         prototype_id = prototype.id
     assert PrototypeStatus.OPEN
     return [
-        "/", "/ideas/", f"/ideas/{idea.id}", "/ideas/new", "/prototypes/",
+        "/", "/ideas/", f"/ideas/{problem.id}", "/ideas/new", "/prototypes/",
         f"/prototypes/{prototype_id}", "/experiments/", "/stats", "/terms", "/accessibility",
         "/auth/login", "/auth/register", "/account/", "/account/password", "/missing",
-        f"/prototypes/{prototype_id}/versions/new", f"/experiments/new?idea={idea.id}",
+        f"/prototypes/{prototype_id}/versions/new", f"/experiments/new?idea={problem.id}",
     ]  # fmt: skip
 
 

@@ -33,7 +33,7 @@ def export_account(user):
     """Everything the account contributed and its settings, as JSON-ready data."""
     from platform.comments.models import Comment
     from platform.experiments.models import Experiment, SignUp
-    from platform.ideas.models import Follow, Idea, Support
+    from platform.ideas.models import Follow, Problem, Support
     from platform.moderation.models import Report
     from platform.prototypes.models import Answer, Feedback, Prototype, PrototypeVersion
 
@@ -57,18 +57,20 @@ def export_account(user):
         },
         "problems": [
             {
-                "id": idea.id,
-                "title": idea.title,
-                "description": idea.description,
-                "status": idea.status.value,
-                "created_at": _when(idea.created_at),
+                "id": problem.id,
+                "title": problem.title,
+                "description": problem.description,
+                "status": problem.status.value,
+                "created_at": _when(problem.created_at),
             }
-            for (idea,) in rows(select(Idea).where(Idea.author_id == user.id).order_by(Idea.id))
+            for (problem,) in rows(
+                select(Problem).where(Problem.author_id == user.id).order_by(Problem.id)
+            )
         ],
         "comments": [
             {
                 "id": comment.id,
-                "problem_id": comment.idea_id,
+                "problem_id": comment.problem_id,
                 "prototype_id": comment.prototype_id,
                 "in_reply_to": comment.parent_id,
                 "body": comment.body,
@@ -81,19 +83,19 @@ def export_account(user):
             )
         ],
         "supports": [
-            {"problem_id": idea_id, "title": title, "created_at": _when(created_at)}
-            for idea_id, title, created_at in rows(
-                select(Support.idea_id, Idea.title, Support.created_at)
-                .join(Idea, Idea.id == Support.idea_id)
+            {"problem_id": problem_id, "title": title, "created_at": _when(created_at)}
+            for problem_id, title, created_at in rows(
+                select(Support.problem_id, Problem.title, Support.created_at)
+                .join(Problem, Problem.id == Support.problem_id)
                 .where(Support.user_id == user.id)
                 .order_by(Support.id)
             )
         ],
         "follows": [
-            {"problem_id": idea_id, "title": title, "created_at": _when(created_at)}
-            for idea_id, title, created_at in rows(
-                select(Follow.idea_id, Idea.title, Follow.created_at)
-                .join(Idea, Idea.id == Follow.idea_id)
+            {"problem_id": problem_id, "title": title, "created_at": _when(created_at)}
+            for problem_id, title, created_at in rows(
+                select(Follow.problem_id, Problem.title, Follow.created_at)
+                .join(Problem, Problem.id == Follow.problem_id)
                 .where(Follow.user_id == user.id)
                 .order_by(Follow.id)
             )
@@ -234,12 +236,12 @@ def _detach_contributions(user):
     """Keep what the account wrote, under "Deleted account"; drop what only served it."""
     from platform.comments.models import Comment
     from platform.experiments.models import experiment_organiser
-    from platform.ideas.models import Follow, Idea, StatusChange
+    from platform.ideas.models import Follow, Problem, StatusChange
     from platform.prototypes.models import Feedback, Prototype
 
     db.session.flush()
     for model, column in (
-        (Idea, Idea.author_id),
+        (Problem, Problem.author_id),
         (Comment, Comment.author_id),
         (Prototype, Prototype.author_id),
         (Feedback, Feedback.user_id),
@@ -249,9 +251,11 @@ def _detach_contributions(user):
             update(model).where(column == user.id).values({column.key: None}),
             execution_options={"synchronize_session": False},
         )
-    followed = select(Follow.idea_id).where(Follow.user_id == user.id).scalar_subquery()
+    followed = select(Follow.problem_id).where(Follow.user_id == user.id).scalar_subquery()
     db.session.execute(
-        update(Idea).where(Idea.id.in_(followed)).values(followers_count=Idea.followers_count - 1),
+        update(Problem)
+        .where(Problem.id.in_(followed))
+        .values(followers_count=Problem.followers_count - 1),
         execution_options={"synchronize_session": False},
     )
     db.session.execute(delete(Follow).where(Follow.user_id == user.id))

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from platform.accounts.models import User
 from platform.extensions import db
-from platform.ideas.models import Idea
+from platform.ideas.models import Problem
 from platform.rules import RuleError
 from platform.taxonomy.models import District, Theme
 
@@ -34,7 +34,7 @@ NAME_REQUIRED = {
 }
 
 # The column of a problem that names an item of each kind.
-PROBLEM_COLUMNS = {Theme: Idea.theme_id, District: Idea.district_id}
+PROBLEM_COLUMNS = {Theme: Problem.theme_id, District: Problem.district_id}
 
 
 class TaxonomyError(RuleError):
@@ -44,7 +44,7 @@ class TaxonomyError(RuleError):
 def list_named_items(model):
     """The items in display order, each with the number of problems (any stage) that name it."""
     column = PROBLEM_COLUMNS[model]
-    problems = select(func.count(Idea.id)).where(column == model.id).scalar_subquery()
+    problems = select(func.count(Problem.id)).where(column == model.id).scalar_subquery()
     query = select(model, problems).order_by(model.position, model.id)
     return db.session.execute(query).all()
 
@@ -79,9 +79,11 @@ def delete_named_item(item):
     if isinstance(item, Theme):
         _refuse_theme_in_use(item)
     else:
-        # `Idea.district_id` has no ON DELETE rule. Accounts have one (SET NULL), emptied here too
-        # so that the accounts already loaded in this session see the change.
-        db.session.execute(update(Idea).where(Idea.district_id == item.id).values(district_id=None))
+        # `Problem.district_id` has no ON DELETE rule. Accounts have one (SET NULL), emptied here
+        # too so that the accounts already loaded in this session see the change.
+        db.session.execute(
+            update(Problem).where(Problem.district_id == item.id).values(district_id=None)
+        )
         db.session.execute(update(User).where(User.district_id == item.id).values(district_id=None))
     try:
         with db.session.begin_nested():
@@ -94,7 +96,7 @@ def delete_named_item(item):
 
 
 def _refuse_theme_in_use(theme):
-    used_by = db.session.scalar(select(func.count(Idea.id)).where(Idea.theme_id == theme.id))
+    used_by = db.session.scalar(select(func.count(Problem.id)).where(Problem.theme_id == theme.id))
     if used_by:
         raise TaxonomyError(
             ngettext(

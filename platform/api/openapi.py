@@ -35,14 +35,18 @@ PARAMETERS = {
     ),
     "theme": query("theme", STRING, "A theme's slug."),
     "district": query("district", STRING, "A district's slug."),
-    "idea_status": query(
+    "problem_status": query(
         "status",
-        {"type": "string", "enum": services.IDEA_STATUSES},
+        {"type": "string", "enum": services.PROBLEM_STATUSES},
         "Problems at this stage.",
     ),
     "created_since": query("created_since", SINCE, "Created at or after (ISO 8601; UTC if bare)."),
     "updated_since": query("updated_since", SINCE, "Changed at or after (ISO 8601; UTC if bare)."),
-    "idea": query("idea", ID, "Only those of this problem (its id)."),
+    "problem": query("problem", ID, "Only those of this problem (its id)."),
+    "idea": {
+        **query("idea", ID, "Former name of `problem`, still accepted."),
+        "deprecated": True,
+    },
     "prototype_status": query(
         "status", {"type": "string", "enum": services.PROTOTYPE_STATUSES}, "Open or closed."
     ),
@@ -67,9 +71,11 @@ def parameters(*names):
     return [{"$ref": f"#/components/parameters/{name}"} for name in names]
 
 
-IDEA_FILTERS = ("theme", "district", "idea_status", "created_since", "updated_since")
-PROTOTYPE_FILTERS = ("idea", "prototype_status", "created_since", "updated_since")
-EXPERIMENT_FILTERS = ("idea", "method", "experiment_status", "created_since", "updated_since")
+PROBLEM_FILTERS = ("theme", "district", "problem_status", "created_since", "updated_since")
+PROTOTYPE_FILTERS = ("problem", "idea", "prototype_status", "created_since", "updated_since")
+EXPERIMENT_FILTERS = (
+    "problem", "idea", "method", "experiment_status", "created_since", "updated_since",
+)  # fmt: skip
 PAGING = ("limit", "cursor", "lang")
 
 
@@ -133,20 +139,20 @@ def export(tag, summary, filters):
 
 
 PATHS = {
-    "/api/v1/ideas": collection("ideas", "Published problems", "IdeaPage", IDEA_FILTERS),
-    "/api/v1/ideas.csv": export("ideas", "Published problems as CSV", IDEA_FILTERS),
-    "/api/v1/ideas/{idea_id}": {
+    "/api/v1/ideas": collection("problems", "Published problems", "ProblemPage", PROBLEM_FILTERS),
+    "/api/v1/ideas.csv": export("problems", "Published problems as CSV", PROBLEM_FILTERS),
+    "/api/v1/ideas/{problem_id}": {
         "get": {
-            "tags": ["ideas"],
+            "tags": ["problems"],
             "summary": "One problem with its timeline",
             "description": "Withdrawn and merged problems can be read here, as on their page; "
             "problems hidden by moderation or awaiting it cannot.",
             "parameters": [
-                {"name": "idea_id", "in": "path", "required": True, "schema": ID},
+                {"name": "problem_id", "in": "path", "required": True, "schema": ID},
                 *parameters("lang"),
             ],
             "responses": {
-                "200": json_response("IdeaResponse", "The problem."),
+                "200": json_response("ProblemResponse", "The problem."),
                 "304": NOT_MODIFIED,
                 "400": BAD_REQUEST,
                 "404": error_response("No problem with this id can be read."),
@@ -198,12 +204,12 @@ def openapi_document():
         "openapi": "3.1.0",
         "info": {
             "title": "Open data API",
-            "version": "1.0.0",
+            "version": "1.1.0",
             "description": DESCRIPTION,
             "license": LICENCE,
         },
         "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
         "paths": PATHS,
         "components": {"schemas": SCHEMAS, "parameters": PARAMETERS},
-        "tags": [{"name": name} for name in ("ideas", "prototypes", "experiments", "stats")],
+        "tags": [{"name": name} for name in ("problems", "prototypes", "experiments", "stats")],
     }

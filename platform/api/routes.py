@@ -17,27 +17,28 @@ from platform.api.openapi import openapi_document
 from platform.api.params import ApiError
 from platform.api.serializers import (
     EXPERIMENT_COLUMNS,
-    IDEA_COLUMNS,
+    PROBLEM_COLUMNS,
     PROTOTYPE_COLUMNS,
     experiment_data,
-    idea_data,
-    idea_detail,
     last_modified,
+    problem_data,
+    problem_detail,
     prototype_data,
     stats_data,
 )
 from platform.errors import api_error
 from platform.experiments.models import Experiment
 from platform.extensions import db
-from platform.ideas.models import Idea
+from platform.ideas.models import Problem
 from platform.prototypes.models import Prototype
 from platform.taxonomy.models import District, Theme
 from platform.transparency import figures
 
 PAGING = {"limit", "cursor"}
-IDEA_FILTERS = {"theme", "district", "status", "created_since", "updated_since"}
-PROTOTYPE_FILTERS = {"idea", "status", "created_since", "updated_since"}
-EXPERIMENT_FILTERS = {"idea", "method", "status", "created_since", "updated_since"}
+PROBLEM_FILTERS = {"theme", "district", "status", "created_since", "updated_since"}
+# `idea` is the former name of the `problem` filter, still accepted (docs/api.md, changelog).
+PROTOTYPE_FILTERS = {"problem", "idea", "status", "created_since", "updated_since"}
+EXPERIMENT_FILTERS = {"problem", "idea", "method", "status", "created_since", "updated_since"}
 MAX_AGE = 60
 
 
@@ -97,12 +98,15 @@ def taxonomy_filter(model, name):
     return by_slug[params.choice(name, list(by_slug))]
 
 
-def idea_filter():
-    """The id of a problem a visitor can read, named by `idea`, or None when absent."""
-    idea_id = params.identifier("idea")
-    if idea_id is not None and services.visible_idea(idea_id) is None:
-        raise params.invalid(_l("No published problem has the id %(id)s.", id=idea_id))
-    return idea_id
+def problem_filter():
+    """The id of a problem a visitor can read, named by `problem` (or by its former name `idea`),
+    or None when absent."""
+    if params.text("problem") and params.text("idea"):
+        raise params.invalid(_l("Give “problem” only: “idea” is its former name."))
+    problem_id = params.identifier("idea" if params.text("idea") else "problem")
+    if problem_id is not None and services.visible_problem(problem_id) is None:
+        raise params.invalid(_l("No published problem has the id %(id)s.", id=problem_id))
+    return problem_id
 
 
 def dated(query, model):
@@ -114,18 +118,18 @@ def dated(query, model):
     )
 
 
-def ideas_selection():
-    query = services.ideas_query(
+def problems_selection():
+    query = services.problems_query(
         theme=taxonomy_filter(Theme, "theme"),
         district=taxonomy_filter(District, "district"),
-        status=params.choice("status", services.IDEA_STATUSES),
+        status=params.choice("status", services.PROBLEM_STATUSES),
     )
-    return dated(query, Idea)
+    return dated(query, Problem)
 
 
 def prototypes_selection():
     query = services.prototypes_query(
-        idea_id=idea_filter(),
+        problem_id=problem_filter(),
         status=params.choice("status", services.PROTOTYPE_STATUSES),
     )
     return dated(query, Prototype)
@@ -133,7 +137,7 @@ def prototypes_selection():
 
 def experiments_selection():
     query = services.experiments_query(
-        idea_id=idea_filter(),
+        problem_id=problem_filter(),
         method=params.choice("method", services.METHODS),
         status=params.choice("status", services.EXPERIMENT_STATUSES),
     )
@@ -143,9 +147,12 @@ def experiments_selection():
 # Representations of a batch of rows (a page, or a slice of an export) ----------------------
 
 
-def ideas_data(ideas):
-    prototype_ids, experiment_ids = services.linked_ids(ideas)
-    return [idea_data(idea, prototype_ids[idea.id], experiment_ids[idea.id]) for idea in ideas]
+def problems_data(problems):
+    prototype_ids, experiment_ids = services.linked_ids(problems)
+    return [
+        problem_data(problem, prototype_ids[problem.id], experiment_ids[problem.id])
+        for problem in problems
+    ]
 
 
 def prototypes_data(prototypes):
@@ -158,7 +165,7 @@ def experiments_data(experiments):
     return [experiment_data(experiment, tested) for experiment in experiments]
 
 
-FILTERS = {Idea: IDEA_FILTERS, Prototype: PROTOTYPE_FILTERS, Experiment: EXPERIMENT_FILTERS}
+FILTERS = {Problem: PROBLEM_FILTERS, Prototype: PROTOTYPE_FILTERS, Experiment: EXPERIMENT_FILTERS}
 
 
 def paged(selection, model, represent):
@@ -186,25 +193,29 @@ def openapi():
 
 
 @bp.route("/v1/ideas")
-def ideas():
-    return paged(ideas_selection, Idea, ideas_data)
+def problems():
+    return paged(problems_selection, Problem, problems_data)
 
 
 @bp.route("/v1/ideas.csv")
-def ideas_csv():
+def problems_csv():
     # The export has no columns for linked items: no need to read them.
-    return exported("ideas", ideas_selection, Idea, lambda rows: map(idea_data, rows), IDEA_COLUMNS)
+    return exported(
+        "ideas", problems_selection, Problem, lambda rows: map(problem_data, rows), PROBLEM_COLUMNS
+    )
 
 
-@bp.route("/v1/ideas/<int:idea_id>")
-def idea(idea_id):
+@bp.route("/v1/ideas/<int:problem_id>")
+def problem(problem_id):
     params.check_names(set())
-    found = services.visible_idea(idea_id)
+    found = services.visible_problem(problem_id)
     if found is None:
-        raise ApiError(404, "not_found", _l("No published problem has the id %(id)s.", id=idea_id))
+        raise ApiError(
+            404, "not_found", _l("No published problem has the id %(id)s.", id=problem_id)
+        )
     events, prototypes, experiments = services.timeline_of(found)
     modified = max([found.created_at, found.updated_at] + [when for when, _, _ in events])
-    return cached_json({"data": idea_detail(found, events, prototypes, experiments)}, modified)
+    return cached_json({"data": problem_detail(found, events, prototypes, experiments)}, modified)
 
 
 @bp.route("/v1/prototypes")

@@ -4,7 +4,7 @@ empty), so that the tests, which validate every response against them, catch a f
 describe."""
 
 from platform.api import params, services
-from platform.ideas.models import IdeaStatus
+from platform.ideas.models import ProblemStatus
 from platform.transparency import figures
 
 STRING = {"type": "string"}
@@ -13,8 +13,8 @@ ID = {"type": "integer", "minimum": 1}
 BOOLEAN = {"type": "boolean"}
 URL = {"type": "string", "format": "uri"}
 MOMENT = {"type": "string", "format": "date-time", "description": "UTC, RFC 3339"}
-# Lists show the stages of `services.IDEA_STATUSES`; a problem's own address also the others.
-READABLE_IDEA_STATUSES = [s.value for s in IdeaStatus if s is not IdeaStatus.PENDING]
+# Lists show the stages of `services.PROBLEM_STATUSES`; a problem's own address also the others.
+READABLE_PROBLEM_STATUSES = [s.value for s in ProblemStatus if s is not ProblemStatus.PENDING]
 
 
 def ref(name):
@@ -62,12 +62,12 @@ PERSON = obj(
     "Someone as the public pages name them; null when the account was deleted.",
 )
 
-IDEA_PROPERTIES = {
+PROBLEM_PROPERTIES = {
     "id": ID,
     "url": described(URL, "Its public page."),
     "title": STRING,
     "description": described(STRING, "As written, in Markdown."),
-    "status": {"type": "string", "enum": READABLE_IDEA_STATUSES},
+    "status": {"type": "string", "enum": READABLE_PROBLEM_STATUSES},
     "theme": ref("Named"),
     "district": nullable(ref("Named")),
     "author": nullable(ref("Person")),
@@ -80,7 +80,7 @@ IDEA_PROPERTIES = {
     "created_at": MOMENT,
     "updated_at": MOMENT,
 }
-IDEA = obj(IDEA_PROPERTIES, "A problem (an idea) proposed to the lab.")
+PROBLEM = obj(PROBLEM_PROPERTIES, "A problem (an idea) proposed to the lab.")
 
 
 def event(kind, description, **properties):
@@ -93,12 +93,12 @@ TIMELINE_EVENT = {
         event(
             "status_changed",
             "The problem moved to another stage, with the lab's public note.",
-            from_status={"type": "string", "enum": [s.value for s in IdeaStatus]},
-            status={"type": "string", "enum": [s.value for s in IdeaStatus]},
+            from_status={"type": "string", "enum": [s.value for s in ProblemStatus]},
+            status={"type": "string", "enum": [s.value for s in ProblemStatus]},
             note=STRING,
             actor=nullable(ref("Person")),
         ),
-        event("duplicate_merged_in", "A duplicate was merged into this problem.", idea_id=ID),
+        event("duplicate_merged_in", "A duplicate was merged into this problem.", problem_id=ID),
         event("experiment_opened", "An experiment opened for sign-up.", experiment_id=ID),
         event("results_published", "An experiment's results were published.", experiment_id=ID),
         event(
@@ -109,8 +109,8 @@ TIMELINE_EVENT = {
         ),
     ]
 }
-IDEA_DETAIL = obj(
-    {**IDEA_PROPERTIES, "timeline": array(ref("TimelineEvent"))},
+PROBLEM_DETAIL = obj(
+    {**PROBLEM_PROPERTIES, "timeline": array(ref("TimelineEvent"))},
     "A problem with its public timeline, oldest event first.",
 )
 
@@ -129,7 +129,7 @@ PROTOTYPE = obj(
     {
         "id": ID,
         "url": URL,
-        "idea_id": ID,
+        "problem_id": ID,
         "title": STRING,
         "summary": STRING,
         "description": described(STRING, "Markdown."),
@@ -149,7 +149,7 @@ EXPERIMENT = obj(
         "id": ID,
         "url": URL,
         "calendar_url": described(URL, "The event as iCalendar."),
-        "idea_id": ID,
+        "problem_id": ID,
         "title": STRING,
         "method": {"type": "string", "enum": services.METHODS},
         "status": {"type": "string", "enum": services.EXPERIMENT_STATUSES},
@@ -260,16 +260,16 @@ STATS = obj(
 SCHEMAS = {
     "Named": NAMED,
     "Person": PERSON,
-    "Idea": IDEA,
-    "IdeaDetail": IDEA_DETAIL,
+    "Problem": PROBLEM,
+    "ProblemDetail": PROBLEM_DETAIL,
     "TimelineEvent": TIMELINE_EVENT,
     "PrototypeVersion": PROTOTYPE_VERSION,
     "Prototype": PROTOTYPE,
     "Experiment": EXPERIMENT,
-    "IdeaPage": page("Idea"),
+    "ProblemPage": page("Problem"),
     "PrototypePage": page("Prototype"),
     "ExperimentPage": page("Experiment"),
-    "IdeaResponse": obj({"data": ref("IdeaDetail")}),
+    "ProblemResponse": obj({"data": ref("ProblemDetail")}),
     "Stats": STATS,
     "Error": ERROR,
 }

@@ -35,24 +35,24 @@ def person(user):
     return {"display_name": user.display_name} if user is not None else None
 
 
-def idea_data(idea, prototype_ids=(), experiment_ids=()):
+def problem_data(problem, prototype_ids=(), experiment_ids=()):
     return {
-        "id": idea.id,
-        "url": url_for("ideas.show", idea_id=idea.id, _external=True),
-        "title": idea.title,
-        "description": idea.description,
-        "status": idea.status.value,
-        "theme": named(idea.theme),
-        "district": named(idea.district),
-        "author": person(idea.author),
-        "supports_count": idea.supports_count,
-        "comments_count": idea.comments_count,
-        "followers_count": idea.followers_count,
-        "merged_into_id": idea.merged_into_id,
+        "id": problem.id,
+        "url": url_for("ideas.show", problem_id=problem.id, _external=True),
+        "title": problem.title,
+        "description": problem.description,
+        "status": problem.status.value,
+        "theme": named(problem.theme),
+        "district": named(problem.district),
+        "author": person(problem.author),
+        "supports_count": problem.supports_count,
+        "comments_count": problem.comments_count,
+        "followers_count": problem.followers_count,
+        "merged_into_id": problem.merged_into_id,
         "prototype_ids": list(prototype_ids),
         "experiment_ids": list(experiment_ids),
-        "created_at": iso(idea.created_at),
-        "updated_at": iso(idea.updated_at),
+        "created_at": iso(problem.created_at),
+        "updated_at": iso(problem.updated_at),
     }
 
 
@@ -68,7 +68,7 @@ def timeline_entry(when, kind, item):
             "actor": person(item.actor),
         }
     elif kind == "merged_in":
-        entry |= {"kind": "duplicate_merged_in", "idea_id": item.id}
+        entry |= {"kind": "duplicate_merged_in", "problem_id": item.id}
     elif kind == "experiment":
         entry |= {"kind": "experiment_opened", "experiment_id": item.id}
     elif kind == "results":
@@ -83,9 +83,11 @@ def timeline_entry(when, kind, item):
     return entry
 
 
-def idea_detail(idea, events, prototypes, experiments):
-    data = idea_data(idea, sorted(p.id for p in prototypes), sorted(e.id for e in experiments))
-    proposed = {"at": iso(idea.created_at), "kind": "proposed", "actor": person(idea.author)}
+def problem_detail(problem, events, prototypes, experiments):
+    data = problem_data(
+        problem, sorted(p.id for p in prototypes), sorted(e.id for e in experiments)
+    )
+    proposed = {"at": iso(problem.created_at), "kind": "proposed", "actor": person(problem.author)}
     data["timeline"] = [proposed] + [timeline_entry(*event) for event in events]
     return data
 
@@ -107,7 +109,7 @@ def prototype_data(prototype, versions):
     return {
         "id": prototype.id,
         "url": url_for("prototypes.show", prototype_id=prototype.id, _external=True),
-        "idea_id": prototype.idea_id,
+        "problem_id": prototype.problem_id,
         "title": prototype.title,
         "summary": prototype.summary,
         "description": prototype.description,
@@ -130,7 +132,7 @@ def experiment_data(experiment, tested_versions):
         "calendar_url": url_for(
             "experiments.calendar", experiment_id=experiment.id, _external=True
         ),
-        "idea_id": experiment.idea_id,
+        "problem_id": experiment.problem_id,
         "title": experiment.title,
         "method": experiment.method.value,
         "status": experiment.status.value,
@@ -175,7 +177,7 @@ def _plain(field):
     return lambda data: data[field]
 
 
-IDEA_COLUMNS = {
+PROBLEM_COLUMNS = {
     "id": _plain("id"),
     "url": _plain("url"),
     "title": _plain("title"),
@@ -197,7 +199,7 @@ IDEA_COLUMNS = {
 PROTOTYPE_COLUMNS = {
     name: _plain(name)
     for name in (
-        "id", "url", "idea_id", "title", "summary", "description", "status", "versions_count",
+        "id", "url", "problem_id", "title", "summary", "description", "status", "versions_count",
         "feedbacks_count", "comments_count", "published_at", "updated_at", "closed_at",
     )
 }  # fmt: skip
@@ -208,7 +210,7 @@ PROTOTYPE_COLUMNS["latest_average_rating"] = lambda data: (
 EXPERIMENT_COLUMNS = {
     name: _plain(name)
     for name in (
-        "id", "url", "idea_id", "title", "method", "status", "description", "involvement",
+        "id", "url", "problem_id", "title", "method", "status", "description", "involvement",
         "location", "is_online", "starts_at", "ends_at", "capacity", "participants_count",
         "waiting_count", "places_left", "opened_at", "results", "results_published_at",
         "updated_at",

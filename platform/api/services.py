@@ -16,9 +16,9 @@ from platform.accounts.models import AnonymousUser
 from platform.experiments import services as experiment_services
 from platform.experiments.models import Experiment, ExperimentStatus, Method
 from platform.extensions import db
-from platform.ideas import services as idea_services
-from platform.ideas.models import Idea, IdeaStatus
-from platform.ideas.permissions import can_view_idea
+from platform.ideas import services as problem_services
+from platform.ideas.models import Problem, ProblemStatus
+from platform.ideas.permissions import can_view_problem
 from platform.ideas.routes import timeline_events
 from platform.prototypes import services as prototype_services
 from platform.prototypes.models import Prototype, PrototypeStatus, PrototypeVersion
@@ -28,41 +28,43 @@ from platform.prototypes.models import Prototype, PrototypeStatus, PrototypeVers
 VISITOR = AnonymousUser()
 
 # Values of the filters: what the public lists can show.
-IDEA_STATUSES = [status.value for status in IdeaStatus if status.is_listed]
+PROBLEM_STATUSES = [status.value for status in ProblemStatus if status.is_listed]
 PROTOTYPE_STATUSES = [s.value for s in PrototypeStatus if s is not PrototypeStatus.DRAFT]
 EXPERIMENT_STATUSES = [s.value for s in ExperimentStatus if s is not ExperimentStatus.DRAFT]
 METHODS = [method.value for method in Method]
 
 
-def ideas_query(*, theme=None, district=None, status=None):
+def problems_query(*, theme=None, district=None, status=None):
     query = (
-        select(Idea)
-        .where(idea_services.listed())
-        .options(joinedload(Idea.theme), joinedload(Idea.district), joinedload(Idea.author))
+        select(Problem)
+        .where(problem_services.listed())
+        .options(
+            joinedload(Problem.theme), joinedload(Problem.district), joinedload(Problem.author)
+        )
     )
     if theme is not None:
-        query = query.where(Idea.theme_id == theme.id)
+        query = query.where(Problem.theme_id == theme.id)
     if district is not None:
-        query = query.where(Idea.district_id == district.id)
+        query = query.where(Problem.district_id == district.id)
     if status is not None:
-        query = query.where(Idea.status == IdeaStatus(status))
+        query = query.where(Problem.status == ProblemStatus(status))
     return query
 
 
-def prototypes_query(*, idea_id=None, status=None):
+def prototypes_query(*, problem_id=None, status=None):
     query = prototype_services.list_query(VISITOR)
-    if idea_id is not None:
-        query = query.where(Prototype.idea_id == idea_id)
+    if problem_id is not None:
+        query = query.where(Prototype.problem_id == problem_id)
     if status is not None:
         query = query.where(Prototype.status == PrototypeStatus(status))
     return query
 
 
-def experiments_query(*, idea_id=None, method=None, status=None):
+def experiments_query(*, problem_id=None, method=None, status=None):
     method = Method(method) if method else None
     query = experiment_services.list_query(VISITOR, method=method)
-    if idea_id is not None:
-        query = query.where(Experiment.idea_id == idea_id)
+    if problem_id is not None:
+        query = query.where(Experiment.problem_id == problem_id)
     if status is not None:
         query = query.where(Experiment.status == ExperimentStatus(status))
     return query
@@ -96,34 +98,35 @@ def batches_of(query, model, size=500):
         after = rows[-1].id
 
 
-def visible_idea(idea_id):
+def visible_problem(problem_id):
     """The problem a visitor can read at /ideas/<id>, or None (unknown, pending or hidden)."""
-    idea = idea_services.load_idea(idea_id)
-    if idea is None or idea.is_hidden or not can_view_idea(VISITOR, idea):
+    problem = problem_services.load_problem(problem_id)
+    if problem is None or problem.is_hidden or not can_view_problem(VISITOR, problem):
         return None
-    return idea
+    return problem
 
 
-def _ids_by_idea(query, model, ideas):
+def _ids_by_problem(query, model, problems):
     found = defaultdict(list)
-    ids = [idea.id for idea in ideas]
+    ids = [problem.id for problem in problems]
     if ids:
         rows = db.session.execute(
-            query.with_only_columns(model.idea_id, model.id)
-            .where(model.idea_id.in_(ids))
+            query.with_only_columns(model.problem_id, model.id)
+            .where(model.problem_id.in_(ids))
             .order_by(None)
             .order_by(model.id)
         )
-        for idea_id, item_id in rows:
-            found[idea_id].append(item_id)
+        for problem_id, item_id in rows:
+            found[problem_id].append(item_id)
     return found
 
 
-def linked_ids(ideas):
-    """{idea_id: [prototype ids]} and {idea_id: [experiment ids]} a visitor can see (2 queries)."""
+def linked_ids(problems):
+    """{problem_id: [prototype ids]} and {problem_id: [experiment ids]} a visitor can see
+    (2 queries)."""
     return (
-        _ids_by_idea(prototype_services.list_query(VISITOR), Prototype, ideas),
-        _ids_by_idea(experiment_services.list_query(VISITOR), Experiment, ideas),
+        _ids_by_problem(prototype_services.list_query(VISITOR), Prototype, problems),
+        _ids_by_problem(experiment_services.list_query(VISITOR), Experiment, problems),
     )
 
 
@@ -147,8 +150,8 @@ def tested_versions(experiments):
     return {version_id: (prototype_id, number) for version_id, prototype_id, number in rows}
 
 
-def timeline_of(idea):
+def timeline_of(problem):
     """The problem's public timeline, as its page shows it (a fixed number of queries)."""
-    prototypes = prototype_services.prototypes_of_idea(idea, VISITOR)
-    experiments = experiment_services.experiments_of_idea(idea, VISITOR)
-    return timeline_events(idea, prototypes, experiments), prototypes, experiments
+    prototypes = prototype_services.prototypes_of_problem(problem, VISITOR)
+    experiments = experiment_services.experiments_of_problem(problem, VISITOR)
+    return timeline_events(problem, prototypes, experiments), prototypes, experiments

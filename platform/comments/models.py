@@ -38,7 +38,9 @@ class Comment(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    idea_id: Mapped[int | None] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"))
+    problem_id: Mapped[int | None] = mapped_column(
+        "idea_id", ForeignKey("idea.id", ondelete="CASCADE")
+    )
     prototype_id: Mapped[int | None] = mapped_column(ForeignKey("prototype.id", ondelete="CASCADE"))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("comment.id"), index=True)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)

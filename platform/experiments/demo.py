@@ -12,7 +12,7 @@ from platform.database import utcnow
 from platform.experiments import services
 from platform.experiments.models import FIELD_METHODS, Experiment, Method, SignUp
 from platform.extensions import db
-from platform.ideas.models import Idea, IdeaStatus
+from platform.ideas.models import Problem, ProblemStatus
 from platform.prototypes.models import Prototype, PrototypeVersion
 
 COMPLETED, CLOSED, OPEN, DRAFT = "completed", "closed", "open", "draft"
@@ -30,7 +30,7 @@ MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY = range(6)
 EXPERIMENTS = [
     {
         # Between the selection of the problem and its first prototypes.
-        "problem": (IdeaStatus.PROTOTYPING, "école élémentaire"),
+        "problem": (ProblemStatus.PROTOTYPING, "école élémentaire"),
         "method": Method.OBSERVATION, "state": COMPLETED,
         "day": -170, "weekday": TUESDAY, "start": (7, 50), "end": (8, 50),
         "opened": 16, "capacity": 10, "joins": 9, "published": 12,
@@ -61,7 +61,7 @@ EXPERIMENTS = [
     },
     {
         # Before the problem went to prototyping; it has been adopted since.
-        "problem": (IdeaStatus.ADOPTED, "arrêt de tram"),
+        "problem": (ProblemStatus.ADOPTED, "arrêt de tram"),
         "method": Method.WORKSHOP, "state": COMPLETED,
         "day": -300, "weekday": THURSDAY, "start": (14, 30), "end": (16, 30),
         "opened": 21, "capacity": 16, "joins": 15, "published": 8,
@@ -90,7 +90,7 @@ EXPERIMENTS = [
             "Église et Tilleuls-Poste.",
     },
     {
-        "problem": (IdeaStatus.EXPERIMENTING, "cantine"),
+        "problem": (ProblemStatus.EXPERIMENTING, "cantine"),
         "method": Method.PROTOTYPE_TEST, "state": COMPLETED, "version": 1,
         "day": -197, "weekday": WEDNESDAY, "start": (17, 30), "end": (19, 0),
         "opened": 12, "capacity": 14, "joins": 12, "published": 6,
@@ -118,7 +118,7 @@ EXPERIMENTS = [
             "et les photos acceptées pour les justificatifs.",
     },
     {
-        "problem": (IdeaStatus.EXPERIMENTING, "carte d'identité"),
+        "problem": (ProblemStatus.EXPERIMENTING, "carte d'identité"),
         "method": Method.FIELD_EXPERIMENT, "state": CLOSED,
         "day": 5, "weekday": SATURDAY, "start": (9, 0), "end": (12, 30),
         "opened": 18, "capacity": 16, "joins": 16,
@@ -137,7 +137,7 @@ EXPERIMENTS = [
         "location": "Mairie annexe de la Gare, 21 avenue Pierre-Sémard (Quartier de la Gare)",
     },
     {
-        "problem": (IdeaStatus.SELECTED, "ascenseur"),
+        "problem": (ProblemStatus.SELECTED, "ascenseur"),
         "method": Method.INTERVIEW, "state": OPEN, "co_organiser": True,
         "day": 12, "weekday": WEDNESDAY, "start": (14, 0), "end": (18, 0),
         "opened": 20, "capacity": 6, "joins": 10, "leave": 2, "is_online": True,
@@ -158,7 +158,7 @@ EXPERIMENTS = [
         "location": "En ligne (lien envoyé la veille)",
     },
     {
-        "problem": (IdeaStatus.SELECTED, "CCAS"),
+        "problem": (ProblemStatus.SELECTED, "CCAS"),
         "method": Method.IMMERSION, "state": OPEN,
         "day": 19, "weekday": TUESDAY, "start": (9, 30), "end": (12, 0),
         "opened": 24, "capacity": 10, "joins": 8, "camille": 5,
@@ -178,7 +178,7 @@ EXPERIMENTS = [
         "location": "Devant le CCAS de la Gare, 8 rue Émile-Zola (Quartier de la Gare)",
     },
     {
-        "problem": (IdeaStatus.SELECTED, "toilettes publiques"),
+        "problem": (ProblemStatus.SELECTED, "toilettes publiques"),
         "method": Method.SURVEY, "state": OPEN,
         "day": 14, "weekday": SATURDAY, "start": (9, 30), "end": (12, 30),
         "opened": 16, "capacity": 12, "joins": 2,
@@ -198,7 +198,7 @@ EXPERIMENTS = [
         "location": "Marché du Centre, stand du Lab près de la fontaine, place de la République",
     },
     {
-        "problem": (IdeaStatus.SELECTED, "Bruit des bars"),
+        "problem": (ProblemStatus.SELECTED, "Bruit des bars"),
         "method": Method.WORKSHOP, "state": DRAFT,
         "day": 26, "weekday": THURSDAY, "start": (18, 30), "end": (20, 30),
         "capacity": 20,
@@ -223,19 +223,19 @@ EXPERIMENTS = [
 
 def _problem(status, words):
     return db.session.scalar(
-        select(Idea)
-        .where(Idea.status == status, Idea.title.contains(words), ~Idea.is_hidden)
-        .order_by(Idea.id)
+        select(Problem)
+        .where(Problem.status == status, Problem.title.contains(words), ~Problem.is_hidden)
+        .order_by(Problem.id)
         .limit(1)
     )
 
 
-def _version(idea, number):
+def _version(problem, number):
     """The id of a version of the problem's first prototype, or None."""
     return db.session.scalar(
         select(PrototypeVersion.id)
         .join(Prototype, Prototype.id == PrototypeVersion.prototype_id)
-        .where(Prototype.idea_id == idea.id, PrototypeVersion.number == number)
+        .where(Prototype.problem_id == problem.id, PrototypeVersion.number == number)
         .order_by(Prototype.id)
         .limit(1)
     )
@@ -249,18 +249,18 @@ def _local(now, days, weekday, hour_minute):
     return datetime.combine(day, time(*hour_minute), tzinfo=zone)
 
 
-def _create(agent, idea, data, starts_at, ends_at):
+def _create(agent, problem, data, starts_at, ends_at):
     """Create and maybe open the experiment, leaving the problem's stage as it is."""
-    status = idea.status
+    status = problem.status
     # The service refuses an adopted problem, and opening a field test of a problem being
     # prototyped would move it on: create the experiment as when the problem was experimented.
-    if status is IdeaStatus.ADOPTED or (
-        status is IdeaStatus.PROTOTYPING and data["method"] in FIELD_METHODS
+    if status is ProblemStatus.ADOPTED or (
+        status is ProblemStatus.PROTOTYPING and data["method"] in FIELD_METHODS
     ):
-        idea.status = IdeaStatus.EXPERIMENTING
-    version = _version(idea, data["version"]) if "version" in data else None
+        problem.status = ProblemStatus.EXPERIMENTING
+    version = _version(problem, data["version"]) if "version" in data else None
     experiment = services.create_experiment(
-        agent, idea, method=data["method"], title=data["title"],
+        agent, problem, method=data["method"], title=data["title"],
         description=data["description"], involvement=data["involvement"],
         location=data["location"], is_online=data.get("is_online", False),
         starts_at=starts_at, ends_at=ends_at, capacity=data["capacity"],
@@ -268,7 +268,7 @@ def _create(agent, idea, data, starts_at, ends_at):
     )  # fmt: skip
     if data["state"] != DRAFT:
         services.open_experiment(agent, experiment)
-    idea.status = status
+    problem.status = status
     return experiment
 
 
@@ -291,11 +291,11 @@ def _seed_sign_ups(experiment, data, camille, citizens, rng, opened, until):
             sign_up.promoted_at = times[-1] + (until - times[-1]) / 2
 
 
-def _seed_experiment(agent, co_organiser, idea, data, camille, citizens, rng, now):
+def _seed_experiment(agent, co_organiser, problem, data, camille, citizens, rng, now):
     starts_at = _local(now, data["day"], data["weekday"], data["start"])
     ends_at = _local(now, data["day"], data["weekday"], data["end"])
     past = ends_at <= now
-    experiment = _create(agent, idea, data, starts_at, ends_at)
+    experiment = _create(agent, problem, data, starts_at, ends_at)
     if data.get("co_organiser"):
         experiment.organisers.append(co_organiser)
     if data["state"] == DRAFT:
@@ -337,7 +337,7 @@ def seed_experiments(accounts):
     ).all()
     rng = random.Random(2026)  # varied but identical from one run to the next
     for data in EXPERIMENTS:
-        idea = _problem(*data["problem"])
-        if idea is not None:  # a database seeded before may lack this problem
-            _seed_experiment(agent, moderator, idea, data, camille, citizens, rng, now)
+        problem = _problem(*data["problem"])
+        if problem is not None:  # a database seeded before may lack this problem
+            _seed_experiment(agent, moderator, problem, data, camille, citizens, rng, now)
     db.session.flush()

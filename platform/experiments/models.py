@@ -19,7 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from platform.accounts.models import User
 from platform.database import UTCDateTime, enum_type, utcnow
 from platform.extensions import db
-from platform.ideas.models import Idea
+from platform.ideas.models import Problem
 
 
 class Method(enum.StrEnum):
@@ -92,7 +92,7 @@ class Experiment(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    idea_id: Mapped[int] = mapped_column(ForeignKey("idea.id"), index=True)
+    problem_id: Mapped[int] = mapped_column("idea_id", ForeignKey("idea.id"), index=True)
     prototype_version_id: Mapped[int | None] = mapped_column(
         ForeignKey("prototype_version.id"), index=True
     )
@@ -117,7 +117,7 @@ class Experiment(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
-    idea: Mapped[Idea] = relationship(lazy="raise")
+    problem: Mapped[Problem] = relationship(lazy="raise")
     organisers: Mapped[list[User]] = relationship(secondary=experiment_organiser, lazy="raise")
 
     def __repr__(self):

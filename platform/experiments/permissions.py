@@ -24,8 +24,8 @@ def can_view_experiment(user, experiment):
     return experiment.status is not ExperimentStatus.DRAFT or is_lab(user)
 
 
-def can_create_experiment(user, idea):
-    return is_lab(user) and idea is not None and idea.status.value in EXPERIMENTABLE_STATUSES
+def can_create_experiment(user, problem):
+    return is_lab(user) and problem is not None and problem.status.value in EXPERIMENTABLE_STATUSES
 
 
 def can_manage_experiment(user, experiment):

@@ -30,8 +30,8 @@ from platform.experiments.permissions import (
 )
 from platform.extensions import db
 from platform.forms import add_error
-from platform.ideas.models import Idea
-from platform.ideas.pages import idea_named_in_query
+from platform.ideas.models import Problem
+from platform.ideas.pages import problem_named_in_query
 from platform.limits import posting_limit
 from platform.permissions import ensure, register_predicates
 from platform.prototypes.models import Prototype, PrototypeVersion
@@ -57,12 +57,12 @@ def get_experiment_or_404(experiment_id):
     return experiment
 
 
-def versions_for(idea):
+def versions_for(problem):
     """The prototype versions of a problem, to choose the one an experiment tests."""
     rows = db.session.execute(
         select(PrototypeVersion, Prototype.title)
         .join(Prototype, Prototype.id == PrototypeVersion.prototype_id)
-        .where(Prototype.idea_id == idea.id)
+        .where(Prototype.problem_id == problem.id)
         .order_by(Prototype.id, PrototypeVersion.number)
     ).all()
     return [(v, _("%(title)s, version %(n)s", title=title, n=v.number)) for v, title in rows]
@@ -92,21 +92,21 @@ def index():
             method = Method(request.args["method"])
         except ValueError:
             errors.append(_("This method does not exist: all methods are shown."))
-    idea = None
+    problem = None
     if request.args.get("idea"):
-        idea_id = request.args.get("idea", type=int)
-        idea = db.session.get(Idea, idea_id) if idea_id else None
-        if idea is None:
+        problem_id = request.args.get("idea", type=int)
+        problem = db.session.get(Problem, problem_id) if problem_id else None
+        if problem is None:
             errors.append(_("This problem does not exist: all problems are shown."))
     places_left = request.args.get("places") == "1"
     page = db.paginate(
-        services.list_query(current_user, method=method, idea=idea, places_left=places_left),
-        per_page=current_app.config["IDEAS_PER_PAGE"],
+        services.list_query(current_user, method=method, problem=problem, places_left=places_left),
+        per_page=current_app.config["ITEMS_PER_PAGE"],
         error_out=False,
     )
     filters = {
         "method": method.value if method else "",
-        "idea": idea.id if idea else "",
+        "idea": problem.id if problem else "",
         "places": "1" if places_left else "",
     }
     return render_template(
@@ -115,7 +115,7 @@ def index():
         methods=list(Method),
         filters=filters,
         active_filters={k: v for k, v in filters.items() if v},
-        idea=idea,
+        problem=problem,
         errors=errors,
     ), (400 if errors else 200)
 
@@ -123,18 +123,18 @@ def index():
 @bp.route("/new", methods=["GET", "POST"])
 @posting_limit
 def new():
-    idea = idea_named_in_query()
-    ensure(can_create_experiment(current_user, idea))
-    form = ExperimentForm(versions=versions_for(idea))
+    problem = problem_named_in_query()
+    ensure(can_create_experiment(current_user, problem))
+    form = ExperimentForm(versions=versions_for(problem))
     if form.validate_on_submit():
         try:
-            experiment = services.create_experiment(current_user, idea, **form_fields(form))
+            experiment = services.create_experiment(current_user, problem, **form_fields(form))
         except services.ExperimentError as error:
             add_error(form, error.field, error.message)
         else:
             flash(_("The experiment is prepared as a draft. Open it when it is ready."), "success")
             return redirect(url_for("experiments.show", experiment_id=experiment.id))
-    return render_template("experiments/form.html", form=form, idea=idea, experiment=None), (
+    return render_template("experiments/form.html", form=form, problem=problem, experiment=None), (
         400 if form.errors else 200
     )
 
@@ -146,7 +146,7 @@ def edit(experiment_id):
     ensure(can_manage_experiment(current_user, experiment))
     form = ExperimentForm(
         obj=None if request.method == "POST" else experiment,
-        versions=versions_for(experiment.idea),
+        versions=versions_for(experiment.problem),
     )
     if request.method == "GET":
         form.prototype_version_id.data = experiment.prototype_version_id or 0
@@ -160,7 +160,7 @@ def edit(experiment_id):
             flash(_("The experiment is updated."), "success")
             return redirect(url_for("experiments.show", experiment_id=experiment.id))
     return render_template(
-        "experiments/form.html", form=form, idea=experiment.idea, experiment=experiment
+        "experiments/form.html", form=form, problem=experiment.problem, experiment=experiment
     ), (400 if form.errors else 200)
 
 

@@ -26,8 +26,8 @@ from platform.experiments.models import (
 from platform.experiments.permissions import can_see_drafts
 from platform.extensions import db
 from platform.i18n import local_number
-from platform.ideas import services as ideas
-from platform.ideas.models import Idea, IdeaStatus
+from platform.ideas import services as problems
+from platform.ideas.models import Problem, ProblemStatus
 from platform.prototypes.models import Prototype, PrototypeVersion
 from platform.rules import RuleError
 from platform.signals import experiment_opened, place_freed, results_published
@@ -38,7 +38,9 @@ INVOLVEMENT_MAX = 2_000
 LOCATION_MAX = 300
 CAPACITY_MAX = 10_000
 # Problems the lab is working on, for which it may run experiments.
-EXPERIMENTABLE = frozenset({IdeaStatus.SELECTED, IdeaStatus.PROTOTYPING, IdeaStatus.EXPERIMENTING})
+EXPERIMENTABLE = frozenset(
+    {ProblemStatus.SELECTED, ProblemStatus.PROTOTYPING, ProblemStatus.EXPERIMENTING}
+)
 
 
 LEAVE_CLOSED = _l("The experiment has started: places can no longer be given up.")
@@ -77,7 +79,7 @@ def _capacity(value):
     return capacity
 
 
-def _clean(idea, fields):
+def _clean(problem, fields):
     """Check an experiment's fields; return them ready to store."""
     try:
         method = Method(fields["method"])
@@ -94,7 +96,7 @@ def _clean(idea, fields):
             select(func.count())
             .select_from(PrototypeVersion)
             .join(Prototype, Prototype.id == PrototypeVersion.prototype_id)
-            .where(PrototypeVersion.id == version_id, Prototype.idea_id == idea.id)
+            .where(PrototypeVersion.id == version_id, Prototype.problem_id == problem.id)
         )
         if not belongs:
             raise ExperimentError(
@@ -122,11 +124,13 @@ def _clean(idea, fields):
     }  # fmt: skip
 
 
-def create_experiment(author, idea, **fields):
+def create_experiment(author, problem, **fields):
     """Prepare an experiment for a problem the lab works on, as a draft; its author organises."""
-    if idea.status not in EXPERIMENTABLE or idea.is_hidden:
+    if problem.status not in EXPERIMENTABLE or problem.is_hidden:
         raise ExperimentError(_l("Only a problem the lab is working on can get an experiment."))
-    experiment = Experiment(idea_id=idea.id, status=ExperimentStatus.DRAFT, **_clean(idea, fields))
+    experiment = Experiment(
+        problem_id=problem.id, status=ExperimentStatus.DRAFT, **_clean(problem, fields)
+    )
     experiment.organisers = [db.session.get(User, author.id)]
     db.session.add(experiment)
     db.session.flush()
@@ -136,8 +140,8 @@ def create_experiment(author, idea, **fields):
 def update_experiment(actor, experiment, **fields):
     if experiment.status is ExperimentStatus.COMPLETED:
         raise ExperimentError(_l("An experiment with published results can no longer change."))
-    idea = db.session.get(Idea, experiment.idea_id)
-    cleaned = _clean(idea, fields)
+    problem = db.session.get(Problem, experiment.problem_id)
+    cleaned = _clean(problem, fields)
     capacity = cleaned.pop("capacity")
     for name, value in cleaned.items():
         setattr(experiment, name, value)
@@ -153,10 +157,10 @@ def open_experiment(actor, experiment):
     experiment.status = ExperimentStatus.OPEN
     experiment.opened_at = experiment.updated_at = utcnow()
     db.session.flush()
-    idea = db.session.get(Idea, experiment.idea_id)
-    if experiment.method in FIELD_METHODS and idea.status is IdeaStatus.PROTOTYPING:
-        ideas.change_status(actor, idea, IdeaStatus.EXPERIMENTING)
-    _emit(experiment_opened, experiment=experiment, idea=idea, actor=actor)
+    problem = db.session.get(Problem, experiment.problem_id)
+    if experiment.method in FIELD_METHODS and problem.status is ProblemStatus.PROTOTYPING:
+        problems.change_status(actor, problem, ProblemStatus.EXPERIMENTING)
+    _emit(experiment_opened, experiment=experiment, problem=problem, actor=actor)
 
 
 def close_sign_ups(actor, experiment):
@@ -320,7 +324,7 @@ def participant_ids(experiment):
     )
 
 
-def list_query(user, *, method=None, idea=None, places_left=False):
+def list_query(user, *, method=None, problem=None, places_left=False):
     """Experiments for `/experiments/`: upcoming first (soonest first), then past (latest first)."""
     now = utcnow()
     query = select(Experiment).where(~Experiment.is_hidden)
@@ -328,8 +332,8 @@ def list_query(user, *, method=None, idea=None, places_left=False):
         query = query.where(Experiment.status != ExperimentStatus.DRAFT)
     if method is not None:
         query = query.where(Experiment.method == method)
-    if idea is not None:
-        query = query.where(Experiment.idea_id == idea.id)
+    if problem is not None:
+        query = query.where(Experiment.problem_id == problem.id)
     if places_left:
         query = query.where(
             and_(
@@ -344,11 +348,11 @@ def list_query(user, *, method=None, idea=None, places_left=False):
         case((upcoming, Experiment.starts_at), else_=None).asc(),
         Experiment.starts_at.desc(),
         Experiment.id,
-    ).options(joinedload(Experiment.idea))
+    ).options(joinedload(Experiment.problem))
 
 
-def experiments_of_idea(idea, user):
-    query = select(Experiment).where(Experiment.idea_id == idea.id, ~Experiment.is_hidden)
+def experiments_of_problem(problem, user):
+    query = select(Experiment).where(Experiment.problem_id == problem.id, ~Experiment.is_hidden)
     if not can_see_drafts(user):
         query = query.where(Experiment.status != ExperimentStatus.DRAFT)
     return db.session.scalars(query.order_by(Experiment.starts_at)).all()
@@ -358,7 +362,7 @@ def load_experiment(experiment_id):
     return db.session.scalar(
         select(Experiment)
         .where(Experiment.id == experiment_id)
-        .options(joinedload(Experiment.idea), joinedload(Experiment.organisers))
+        .options(joinedload(Experiment.problem), joinedload(Experiment.organisers))
     )
 
 

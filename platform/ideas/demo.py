@@ -13,7 +13,7 @@ from platform.comments.services import post_comment
 from platform.database import utcnow
 from platform.extensions import db
 from platform.ideas import services
-from platform.ideas.models import Idea, IdeaStatus
+from platform.ideas.models import Problem, ProblemStatus
 from platform.text import fold
 
 # Residents who take part besides the demo accounts: (name, district slug). The e-mail is
@@ -47,7 +47,7 @@ CITIZENS = [
 # (key, author, theme, district or None for the whole city, days ago, supports, title, text).
 # Three pairs share the main words of their titles, for the "similar problems" step:
 # cni / cni-rdv, bus-horaires / bus-horaires-soir, encombrants / encombrants-creneau.
-IDEAS = [
+PROBLEMS = [
     # Démarches administratives
     (
         "cni", "nathalie", "demarches", "centre", 385, 21,
@@ -341,110 +341,110 @@ CAMILLE_SUPPORTS = {"cni", "bus-horaires", "banc-tram", "cantine", "bruit-nuit",
 # A withdrawal is made by the problem's author (actor None).
 DECISIONS = {
     "cni": [
-        (IdeaStatus.SELECTED, 20, "sophie",
+        (ProblemStatus.SELECTED, 20, "sophie",
          "Le Lab retient ce problème : de nombreux soutiens en quelques jours et des témoignages "
          "concordants des agents d'accueil. Une phase d'observation aura lieu à la mairie "
          "centrale et dans deux mairies annexes."),
-        (IdeaStatus.PROTOTYPING, 75, "sophie",
+        (ProblemStatus.PROTOTYPING, 75, "sophie",
          "Les observations montrent qu'un rendez-vous sur cinq n'est pas honoré. Nous testons "
          "avec des habitants une page unique des créneaux et une alerte SMS en cas de "
          "désistement."),
-        (IdeaStatus.EXPERIMENTING, 160, "sophie",
+        (ProblemStatus.EXPERIMENTING, 160, "sophie",
          "L'alerte SMS est ouverte à tous pour six mois. Inscrivez-vous sur la page des "
          "rendez-vous et racontez-nous ici comment cela se passe."),
     ],
     "banc-tram": [
-        (IdeaStatus.SELECTED, 15, "sophie",
+        (ProblemStatus.SELECTED, 15, "sophie",
          "Le Lab retient ce problème, soutenu aussi par l'association des retraités de "
          "Saint-Roch. Nous irons observer l'arrêt aux heures d'affluence."),
-        (IdeaStatus.PROTOTYPING, 60, "sophie",
+        (ProblemStatus.PROTOTYPING, 60, "sophie",
          "Trois assises (banc, appui assis-debout, strapontin) ont été testées en atelier avec "
          "une quinzaine d'habitants. L'appui assis-debout avec accoudoirs est le préféré."),
-        (IdeaStatus.EXPERIMENTING, 110, "sophie",
+        (ProblemStatus.EXPERIMENTING, 110, "sophie",
          "Deux appuis et un banc sont installés pour six mois aux arrêts Saint-Roch Église et "
          "Tilleuls-Poste. Dites-nous en commentaire ce que vous en pensez."),
-        (IdeaStatus.ADOPTED, 300, "karim",
+        (ProblemStatus.ADOPTED, 300, "karim",
          "Bilan positif : les assises servent à toute heure et aucune dégradation n'a été "
          "constatée. La Ville en équipera cette année les 40 arrêts de tram qui n'en ont pas."),
     ],
     "cantine": [
-        (IdeaStatus.SELECTED, 25, "sophie",
+        (ProblemStatus.SELECTED, 25, "sophie",
          "Le Lab retient ce problème, l'un des plus soutenus de l'année. Nous allons suivre le "
          "parcours d'une dizaine de familles et du service scolaire pendant les inscriptions."),
-        (IdeaStatus.PROTOTYPING, 90, "sophie",
+        (ProblemStatus.PROTOTYPING, 90, "sophie",
          "Un formulaire en ligne prérempli avec les informations de l'année précédente est en "
          "test avec des parents et des agents du service scolaire."),
-        (IdeaStatus.EXPERIMENTING, 200, "sophie",
+        (ProblemStatus.EXPERIMENTING, 200, "sophie",
          "À la rentrée, les familles de six écoles pilotes s'inscrivent en ligne. Le dossier "
          "papier reste possible pour celles qui le préfèrent."),
     ],
     "encombrants": [
-        (IdeaStatus.SELECTED, 30, "sophie",
+        (ProblemStatus.SELECTED, 30, "sophie",
          "Le Lab retient ce problème : le service propreté confirme que la demande a doublé en "
          "deux ans, alors que le nombre de tournées n'a pas changé."),
-        (IdeaStatus.PROTOTYPING, 120, "sophie",
+        (ProblemStatus.PROTOTYPING, 120, "sophie",
          "Avec le service propreté, nous testons sur le papier des collectes à date fixe par "
          "secteur, annoncées dans les halls d'immeuble. Des habitants de la Zone Sud donnent "
          "leur avis en atelier."),
     ],
     "passage-ecole": [
-        (IdeaStatus.SELECTED, 14, "karim",
+        (ProblemStatus.SELECTED, 14, "karim",
          "Le Lab retient ce problème en priorité : il concerne la sécurité d'enfants. Nous "
          "observerons les entrées et sorties d'école avec des parents volontaires."),
-        (IdeaStatus.PROTOTYPING, 70, "sophie",
+        (ProblemStatus.PROTOTYPING, 70, "sophie",
          "Trois aménagements vont être testés pendant une semaine chacun : rue fermée aux "
          "voitures aux heures d'entrée, marquage au sol en relief, et retour d'un agent de "
          "traversée."),
     ],
     "ombre-aire": [
-        (IdeaStatus.SELECTED, 20, "sophie",
+        (ProblemStatus.SELECTED, 20, "sophie",
          "Le Lab retient ce problème : plusieurs aires de jeux de la ville sont dans le même cas. "
          "Le square du Port servira de terrain d'étude."),
-        (IdeaStatus.PROTOTYPING, 240, "sophie",
+        (ProblemStatus.PROTOTYPING, 240, "sophie",
          "Des voiles d'ombrage démontables seront essayées cet été, en attendant que les arbres "
          "plantés cet hiver grandissent. Les familles du square choisissent leur emplacement."),
     ],
     "bruit-nuit": [
-        (IdeaStatus.SELECTED, 40, "sophie",
+        (ProblemStatus.SELECTED, 40, "sophie",
          "Le Lab retient ce problème. Nous voulons d'abord réunir riverains, gérants de bars et "
          "police municipale, comme le proposent plusieurs commentaires."),
     ],
     "toilettes": [
-        (IdeaStatus.SELECTED, 45, "sophie",
+        (ProblemStatus.SELECTED, 45, "sophie",
          "Le Lab retient ce problème. Nous faisons d'abord l'inventaire des toilettes publiques "
          "ouvertes, fermées et de leurs pannes, avec le service en charge de leur entretien."),
     ],
     "mediatheque": [
-        (IdeaStatus.SELECTED, 35, "sophie",
+        (ProblemStatus.SELECTED, 35, "sophie",
          "Le Lab retient ce problème. Une enquête sur les horaires souhaités sera menée à la "
          "médiathèque et en ligne avant de tester de nouveaux horaires."),
     ],
     "ascenseur-metro": [
-        (IdeaStatus.SELECTED, 21, "karim",
+        (ProblemStatus.SELECTED, 21, "karim",
          "Le Lab retient ce problème avec l'exploitant du réseau. Nous cherchons d'abord comment "
          "prévenir les voyageurs d'une panne avant qu'ils n'arrivent à la station."),
     ],
     "ccas-fauteuil": [
-        (IdeaStatus.SELECTED, 18, "sophie",
+        (ProblemStatus.SELECTED, 18, "sophie",
          "Le Lab retient ce problème et l'élargit à l'accueil des personnes handicapées dans "
          "tous les bâtiments sociaux de la Ville. Une visite avec des associations est prévue."),
     ],
     "parc-soir": [
-        (IdeaStatus.SELECTED, 30, "sophie",
+        (ProblemStatus.SELECTED, 30, "sophie",
          "Le Lab retient ce problème pour une phase d'observation, avec des habitantes qui "
          "traversent le parc le soir."),
-        (IdeaStatus.NOT_RETAINED, 95, "sophie",
+        (ProblemStatus.NOT_RETAINED, 95, "sophie",
          "Les observations montrent que la principale difficulté est l'éclairage, dont le "
          "remplacement complet est déjà programmé au printemps. Nous arrêtons notre travail ici "
          "et publierons la date du chantier dès qu'elle sera connue."),
     ],
     "feu-boulevard": [
-        (IdeaStatus.NOT_RETAINED, 25, "karim",
+        (ProblemStatus.NOT_RETAINED, 25, "karim",
          "Le boulevard de l'Europe est une route départementale : ses feux sont réglés par le "
          "Département, pas par la Ville. Nous lui avons transmis votre signalement et les "
          "soutiens reçus."),
     ],
-    "piscine-dimanche": [(IdeaStatus.WITHDRAWN, 40, None, "")],
+    "piscine-dimanche": [(ProblemStatus.WITHDRAWN, 40, None, "")],
 }
 
 # Discussions: key -> [(author, days after the proposal, index of the comment answered, text)].
@@ -647,9 +647,9 @@ def _seed_citizens(districts, now):
     return citizens
 
 
-def seed_ideas(accounts, themes, districts):
+def seed_problems(accounts, themes, districts):
     """Add the demo problems and their life on the platform, unless problems exist already."""
-    if db.session.scalar(select(func.count()).select_from(Idea)):
+    if db.session.scalar(select(func.count()).select_from(Problem)):
         return
     now = utcnow()
     people = {_handle(user): user for user in accounts + _seed_citizens(districts, now)}
@@ -659,33 +659,33 @@ def seed_ideas(accounts, themes, districts):
     themes = {theme.slug: theme for theme in themes}
     districts = {district.slug: district for district in districts}
     rng = random.Random(2026)  # varied but identical from one run to the next
-    for position, row in enumerate(IDEAS):
+    for position, row in enumerate(PROBLEMS):
         key, author, theme, district, days_ago, supports, title, description = row
         author = people[author]
-        idea = services.create_idea(
+        problem = services.create_problem(
             author, title=title, description=description, theme_id=themes[theme].id,
             district_id=districts[district].id if district else None,
         )  # fmt: skip
         # With pre-moderation on, the demo publishes its problems as a moderator would.
-        idea.status = IdeaStatus.PROPOSED
+        problem.status = ProblemStatus.PROPOSED
         # Different times of day, so that lists sorted by date look lived in.
         born = now - timedelta(days=days_ago, minutes=47 * position)
-        idea.created_at = idea.updated_at = born
+        problem.created_at = problem.updated_at = born
         fans = [people["camille"]] if key in CAMILLE_SUPPORTS else []
         others = [user for user in citizens if user not in fans and user is not author]
         for user in fans + rng.sample(others, supports - len(fans)):
-            services.set_support(user, idea, True)
+            services.set_support(user, problem, True)
         # Comments come before decisions: a withdrawn problem no longer accepts them.
         posted = []
         for handle, days, reply_to, body in COMMENTS.get(key, []):
             parent_id = posted[reply_to].id if reply_to is not None else None
-            comment = post_comment(people[handle], idea, body, parent_id=parent_id)
+            comment = post_comment(people[handle], problem, body, parent_id=parent_id)
             comment.created_at = born + timedelta(days=days)
             posted.append(comment)
         for status, days, actor, note in DECISIONS.get(key, []):
-            if status is IdeaStatus.WITHDRAWN:
-                change = services.withdraw_idea(author, idea)
+            if status is ProblemStatus.WITHDRAWN:
+                change = services.withdraw_problem(author, problem)
             else:
-                change = services.change_status(people[actor], idea, status, note)
-            change.created_at = idea.updated_at = born + timedelta(days=days)
+                change = services.change_status(people[actor], problem, status, note)
+            change.created_at = problem.updated_at = born + timedelta(days=days)
     db.session.flush()

@@ -9,7 +9,7 @@ from platform.forms import ChoiceField, HoneypotMixin, max_length, options, requ
 from platform.ideas.services import DESCRIPTION_MAX, NOTE_MAX, TITLE_MAX
 
 
-class IdeaForm(HoneypotMixin, FlaskForm):
+class ProblemForm(HoneypotMixin, FlaskForm):
     title = StringField(
         _l("Title"),
         validators=[required(_l("Give your problem a title.")), max_length(TITLE_MAX)],

@@ -16,7 +16,7 @@ from platform.search import attach_search_schema
 from platform.taxonomy.models import District, Theme
 
 
-class IdeaStatus(enum.StrEnum):
+class ProblemStatus(enum.StrEnum):
     """Where a problem stands in the lab's process (DESIGN.md §3)."""
 
     PENDING = "pending"
@@ -40,41 +40,41 @@ class IdeaStatus(enum.StrEnum):
 
 
 STATUS_LABELS = {
-    IdeaStatus.PENDING: _l("Awaiting moderation"),
-    IdeaStatus.PROPOSED: _l("Proposed"),
-    IdeaStatus.SELECTED: _l("Selected by the lab"),
-    IdeaStatus.PROTOTYPING: _l("Prototyping"),
-    IdeaStatus.EXPERIMENTING: _l("Experimenting"),
-    IdeaStatus.ADOPTED: _l("Adopted"),
-    IdeaStatus.NOT_RETAINED: _l("Not retained"),
-    IdeaStatus.MERGED: _l("Merged"),
-    IdeaStatus.WITHDRAWN: _l("Withdrawn"),
+    ProblemStatus.PENDING: _l("Awaiting moderation"),
+    ProblemStatus.PROPOSED: _l("Proposed"),
+    ProblemStatus.SELECTED: _l("Selected by the lab"),
+    ProblemStatus.PROTOTYPING: _l("Prototyping"),
+    ProblemStatus.EXPERIMENTING: _l("Experimenting"),
+    ProblemStatus.ADOPTED: _l("Adopted"),
+    ProblemStatus.NOT_RETAINED: _l("Not retained"),
+    ProblemStatus.MERGED: _l("Merged"),
+    ProblemStatus.WITHDRAWN: _l("Withdrawn"),
 }
 
 LISTED_STATUSES = frozenset(
     {
-        IdeaStatus.PROPOSED,
-        IdeaStatus.SELECTED,
-        IdeaStatus.PROTOTYPING,
-        IdeaStatus.EXPERIMENTING,
-        IdeaStatus.ADOPTED,
-        IdeaStatus.NOT_RETAINED,
+        ProblemStatus.PROPOSED,
+        ProblemStatus.SELECTED,
+        ProblemStatus.PROTOTYPING,
+        ProblemStatus.EXPERIMENTING,
+        ProblemStatus.ADOPTED,
+        ProblemStatus.NOT_RETAINED,
     }
 )
 
 # The lab's moves (agents and above). Withdrawal by the author, publication of a pending problem
 # and merging are moves of their own, made by the services that own them.
 LAB_TRANSITIONS = {
-    IdeaStatus.PROPOSED: {IdeaStatus.SELECTED, IdeaStatus.NOT_RETAINED},
-    IdeaStatus.SELECTED: {IdeaStatus.PROTOTYPING, IdeaStatus.NOT_RETAINED},
-    IdeaStatus.PROTOTYPING: {IdeaStatus.EXPERIMENTING, IdeaStatus.NOT_RETAINED},
-    IdeaStatus.EXPERIMENTING: {IdeaStatus.ADOPTED, IdeaStatus.NOT_RETAINED},
+    ProblemStatus.PROPOSED: {ProblemStatus.SELECTED, ProblemStatus.NOT_RETAINED},
+    ProblemStatus.SELECTED: {ProblemStatus.PROTOTYPING, ProblemStatus.NOT_RETAINED},
+    ProblemStatus.PROTOTYPING: {ProblemStatus.EXPERIMENTING, ProblemStatus.NOT_RETAINED},
+    ProblemStatus.EXPERIMENTING: {ProblemStatus.ADOPTED, ProblemStatus.NOT_RETAINED},
 }
-NOTE_REQUIRED = frozenset({IdeaStatus.NOT_RETAINED})
+NOTE_REQUIRED = frozenset({ProblemStatus.NOT_RETAINED})
 
 
 def status_column(name, **kwargs):
-    return mapped_column(enum_type(IdeaStatus, name), **kwargs)
+    return mapped_column(enum_type(ProblemStatus, name), **kwargs)
 
 
 SHUFFLE_KEY_MAX = 2**31 - 1
@@ -99,12 +99,12 @@ def random_shuffle_key():
     return secrets.randbelow(SHUFFLE_KEY_MAX)
 
 
-class Idea(db.Model):
+class Problem(db.Model):
     """A problem someone proposed for the lab to work on."""
 
     __tablename__ = "idea"
     __table_args__ = list_indexes()
-    comment_target_key = "idea_id"
+    comment_target_key = "problem_id"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(150))
@@ -116,7 +116,7 @@ class Idea(db.Model):
     theme_id: Mapped[int] = mapped_column(ForeignKey("theme.id"))
     district_id: Mapped[int | None] = mapped_column(ForeignKey("district.id"))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
-    status: Mapped[IdeaStatus] = status_column("status", default=IdeaStatus.PROPOSED)
+    status: Mapped[ProblemStatus] = status_column("status", default=ProblemStatus.PROPOSED)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("idea.id"))
     is_hidden: Mapped[bool] = mapped_column(default=False)
     hidden_reason: Mapped[str] = mapped_column(Text, default="")
@@ -146,7 +146,7 @@ class Idea(db.Model):
 
     @property
     def accepts_supports(self):
-        return self.is_listed and self.status not in {IdeaStatus.NOT_RETAINED}
+        return self.is_listed and self.status not in {ProblemStatus.NOT_RETAINED}
 
 
 class Support(db.Model):
@@ -156,7 +156,7 @@ class Support(db.Model):
     __table_args__ = (UniqueConstraint("idea_id", "user_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    idea_id: Mapped[int] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"))
+    problem_id: Mapped[int] = mapped_column("idea_id", ForeignKey("idea.id", ondelete="CASCADE"))
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -168,7 +168,7 @@ class Follow(db.Model):
     __table_args__ = (UniqueConstraint("idea_id", "user_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    idea_id: Mapped[int] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"))
+    problem_id: Mapped[int] = mapped_column("idea_id", ForeignKey("idea.id", ondelete="CASCADE"))
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -180,15 +180,15 @@ class StatusChange(db.Model):
     __table_args__ = (Index("ix_status_change_idea_id_created_at", "idea_id", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    idea_id: Mapped[int] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"))
+    problem_id: Mapped[int] = mapped_column("idea_id", ForeignKey("idea.id", ondelete="CASCADE"))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
-    from_status: Mapped[IdeaStatus] = status_column("from_status")
-    to_status: Mapped[IdeaStatus] = status_column("to_status")
+    from_status: Mapped[ProblemStatus] = status_column("from_status")
+    to_status: Mapped[ProblemStatus] = status_column("to_status")
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     actor: Mapped[User | None] = relationship(lazy="raise")
 
 
-register_target(Idea, "ideas.show", "idea_id")
-attach_search_schema(Idea.__table__)
+register_target(Problem, "ideas.show", "problem_id")
+attach_search_schema(Problem.__table__)

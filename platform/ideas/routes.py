@@ -14,16 +14,16 @@ from platform.experiments import services as experiment_services
 from platform.extensions import db
 from platform.forms import add_error, is_safe_next_url
 from platform.ideas import bp, services
-from platform.ideas.forms import IdeaForm, StatusForm
-from platform.ideas.models import Idea, IdeaStatus, StatusChange
+from platform.ideas.forms import ProblemForm, StatusForm
+from platform.ideas.models import Problem, ProblemStatus, StatusChange
 from platform.ideas.permissions import (
-    can_change_idea_status,
-    can_edit_idea,
-    can_follow_idea,
-    can_propose_idea,
-    can_support_idea,
-    can_view_idea,
-    can_withdraw_idea,
+    can_change_problem_status,
+    can_edit_problem,
+    can_follow_problem,
+    can_propose_problem,
+    can_support_problem,
+    can_view_problem,
+    can_withdraw_problem,
     is_author,
 )
 from platform.limits import posting_limit
@@ -35,12 +35,12 @@ from platform.taxonomy.models import District, Theme
 
 register_predicates(
     bp,
-    can_propose_idea,
-    can_edit_idea,
-    can_withdraw_idea,
-    can_support_idea,
-    can_follow_idea,
-    can_change_idea_status,
+    can_propose_problem,
+    can_edit_problem,
+    can_withdraw_problem,
+    can_support_problem,
+    can_follow_problem,
+    can_change_problem_status,
 )
 
 
@@ -55,11 +55,11 @@ def themes_and_districts():
     return themes, districts
 
 
-def get_idea_or_404(idea_id):
-    idea = services.load_idea(idea_id)
-    if idea is None or not can_view_idea(current_user, idea):
+def get_problem_or_404(problem_id):
+    problem = services.load_problem(problem_id)
+    if problem is None or not can_view_problem(current_user, problem):
         abort(404)
-    return idea
+    return problem
 
 
 def shuffle_seed():
@@ -106,7 +106,7 @@ def index():
 
     theme = pick("theme", themes, lambda t: t.slug)
     district = pick("district", districts, lambda d: d.slug)
-    status = pick("status", [s for s in IdeaStatus if s.is_listed], lambda s: s.value)
+    status = pick("status", [s for s in ProblemStatus if s.is_listed], lambda s: s.value)
     sort = args.get("sort", "")
     if sort and sort not in services.SORTS:
         errors.append("sort")
@@ -120,7 +120,7 @@ def index():
         status=status,
         sort=sort,
         seed=shuffle_seed(),
-        per_page=current_app.config["IDEAS_PER_PAGE"],
+        per_page=current_app.config["ITEMS_PER_PAGE"],
         **paging,
     )
     supported = services.supported_among(current_user, page.items)
@@ -137,7 +137,7 @@ def index():
         supported=supported,
         themes=themes,
         districts=districts,
-        statuses=[s for s in IdeaStatus if s.is_listed],
+        statuses=[s for s in ProblemStatus if s.is_listed],
         sorts=services.SORTS,
         filters=filters,
         active_filters={name: value for name, value in filters.items() if value},
@@ -147,11 +147,11 @@ def index():
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@permission_required(can_propose_idea)
+@permission_required(can_propose_problem)
 @posting_limit
 def new():
     themes, districts = themes_and_districts()
-    form = IdeaForm(themes=themes, districts=districts)
+    form = ProblemForm(themes=themes, districts=districts)
     if form.validate_on_submit():
         if form.similar_checked.data != "1":
             similar = services.find_similar(form.title.data, form.description.data)
@@ -164,43 +164,50 @@ def new():
                     supported=services.supported_among(current_user, similar),
                 )
         try:
-            idea = services.create_idea(
+            problem = services.create_problem(
                 current_user,
                 title=form.title.data,
                 description=form.description.data,
                 theme_id=form.theme.data,
                 district_id=form.district.data or None,
             )
-        except services.IdeaError as error:
+        except services.ProblemError as error:
             add_error(form, error.field, error.message)
         else:
-            if idea.status is IdeaStatus.PENDING:
+            if problem.status is ProblemStatus.PENDING:
                 flash(_("Thank you! Your problem will be published once a moderator has read it."))
             else:
                 flash(_("Thank you! Your problem is published."), "success")
-            return redirect(url_for("ideas.show", idea_id=idea.id))
+            return redirect(url_for("ideas.show", problem_id=problem.id))
     return render_template("ideas/new.html", form=form), (400 if form.errors else 200)
 
 
-def merged_duplicates(idea):
+def merged_duplicates(problem):
     """The visible problems merged into this one, with the date of their merge (one query)."""
-    merged_at = func.coalesce(StatusChange.created_at, Idea.updated_at)
+    merged_at = func.coalesce(StatusChange.created_at, Problem.updated_at)
     return db.session.execute(
-        select(Idea, merged_at)
+        select(Problem, merged_at)
         .outerjoin(
             StatusChange,
-            and_(StatusChange.idea_id == Idea.id, StatusChange.to_status == IdeaStatus.MERGED),
+            and_(
+                StatusChange.problem_id == Problem.id,
+                StatusChange.to_status == ProblemStatus.MERGED,
+            ),
         )
-        .where(Idea.merged_into_id == idea.id, Idea.status == IdeaStatus.MERGED, ~Idea.is_hidden)
-        .order_by(merged_at, Idea.id)
+        .where(
+            Problem.merged_into_id == problem.id,
+            Problem.status == ProblemStatus.MERGED,
+            ~Problem.is_hidden,
+        )
+        .order_by(merged_at, Problem.id)
     ).all()
 
 
-def timeline_events(idea, prototypes, experiments):
+def timeline_events(problem, prototypes, experiments):
     """The problem's story, oldest first: changes of stage, duplicates merged into it, prototype
     versions published, experiments opened and their results."""
-    events = [(change.created_at, "status", change) for change in services.timeline_of(idea)]
-    events += [(when, "merged_in", duplicate) for duplicate, when in merged_duplicates(idea)]
+    events = [(change.created_at, "status", change) for change in services.timeline_of(problem)]
+    events += [(when, "merged_in", duplicate) for duplicate, when in merged_duplicates(problem)]
     for experiment in experiments:
         if experiment.opened_at:
             events.append((experiment.opened_at, "experiment", experiment))
@@ -216,79 +223,84 @@ def timeline_events(idea, prototypes, experiments):
     return sorted(events, key=lambda event: event[0])
 
 
-def render_idea(idea, comment_form=None, status_form=None, status=200):
-    prototypes = prototype_services.prototypes_of_idea(idea, current_user)
-    experiments = experiment_services.experiments_of_idea(idea, current_user)
-    comments = requested_comment_page(idea)
+def render_problem(problem, comment_form=None, status_form=None, status=200):
+    prototypes = prototype_services.prototypes_of_problem(problem, current_user)
+    experiments = experiment_services.experiments_of_problem(problem, current_user)
+    comments = requested_comment_page(problem)
     return render_template(
         "ideas/show.html",
-        idea=idea,
-        events=timeline_events(idea, prototypes, experiments),
+        problem=problem,
+        events=timeline_events(problem, prototypes, experiments),
         prototypes=prototypes,
         experiments=experiments,
         comments=comments,
         comment_form=comment_form or CommentForm(),
-        status_form=status_form or StatusForm(transitions=services.allowed_transitions(idea)),
-        is_supporting=services.is_supporting(current_user, idea),
-        is_following=services.is_following(current_user, idea),
-        merged_into=db.session.get(Idea, idea.merged_into_id) if idea.merged_into_id else None,
+        status_form=status_form or StatusForm(transitions=services.allowed_transitions(problem)),
+        is_supporting=services.is_supporting(current_user, problem),
+        is_following=services.is_following(current_user, problem),
+        merged_into=db.session.get(Problem, problem.merged_into_id)
+        if problem.merged_into_id
+        else None,
     ), (400 if comments.error else status)
 
 
-@bp.route("/<int:idea_id>")
-def show(idea_id):
-    idea = get_idea_or_404(idea_id)
-    if idea.is_hidden and not can_moderate(current_user):
+@bp.route("/<int:problem_id>")
+def show(problem_id):
+    problem = get_problem_or_404(problem_id)
+    if problem.is_hidden and not can_moderate(current_user):
         # The public sees a tombstone; the author also sees the moderator's reason.
-        return render_template("ideas/hidden.html", idea=idea)
-    return render_idea(idea)
+        return render_template("ideas/hidden.html", problem=problem)
+    return render_problem(problem)
 
 
-@bp.route("/<int:idea_id>/edit", methods=["GET", "POST"])
+@bp.route("/<int:problem_id>/edit", methods=["GET", "POST"])
 @posting_limit
-def edit(idea_id):
-    idea = get_idea_or_404(idea_id)
+def edit(problem_id):
+    problem = get_problem_or_404(problem_id)
     ensure(
-        can_edit_idea(current_user, idea), is_author(current_user, idea) and services.EDIT_CLOSED
+        can_edit_problem(current_user, problem),
+        is_author(current_user, problem) and services.EDIT_CLOSED,
     )
     themes, districts = themes_and_districts()
     data = None
     if request.method == "GET":
         data = {
-            "title": idea.title,
-            "description": idea.description,
-            "theme": idea.theme_id,
-            "district": idea.district_id or 0,
+            "title": problem.title,
+            "description": problem.description,
+            "theme": problem.theme_id,
+            "district": problem.district_id or 0,
         }
-    form = IdeaForm(themes=themes, districts=districts, data=data)
+    form = ProblemForm(themes=themes, districts=districts, data=data)
     if form.validate_on_submit():
         try:
-            services.update_idea(
+            services.update_problem(
                 current_user,
-                idea,
+                problem,
                 title=form.title.data,
                 description=form.description.data,
                 theme_id=form.theme.data,
                 district_id=form.district.data or None,
             )
-        except services.IdeaError as error:
+        except services.ProblemError as error:
             add_error(form, error.field, error.message)
         else:
             flash(_("Your problem is updated."), "success")
-            return redirect(url_for("ideas.show", idea_id=idea.id))
-    return render_template("ideas/edit.html", form=form, idea=idea), (400 if form.errors else 200)
-
-
-@bp.route("/<int:idea_id>/withdraw", methods=["POST"])
-def withdraw(idea_id):
-    idea = get_idea_or_404(idea_id)
-    ensure(
-        can_withdraw_idea(current_user, idea),
-        is_author(current_user, idea) and services.WITHDRAW_CLOSED,
+            return redirect(url_for("ideas.show", problem_id=problem.id))
+    return render_template("ideas/edit.html", form=form, problem=problem), (
+        400 if form.errors else 200
     )
-    services.withdraw_idea(current_user, idea)
+
+
+@bp.route("/<int:problem_id>/withdraw", methods=["POST"])
+def withdraw(problem_id):
+    problem = get_problem_or_404(problem_id)
+    ensure(
+        can_withdraw_problem(current_user, problem),
+        is_author(current_user, problem) and services.WITHDRAW_CLOSED,
+    )
+    services.withdraw_problem(current_user, problem)
     flash(_("Your problem is withdrawn. It stays readable but is no longer listed."), "success")
-    return redirect(url_for("ideas.show", idea_id=idea.id))
+    return redirect(url_for("ideas.show", problem_id=problem.id))
 
 
 def wants_json():
@@ -306,60 +318,64 @@ def requested_state(current):
     return state == "on"
 
 
-@bp.route("/<int:idea_id>/support", methods=["POST"])
-def support(idea_id):
-    idea = get_idea_or_404(idea_id)
+@bp.route("/<int:problem_id>/support", methods=["POST"])
+def support(problem_id):
+    problem = get_problem_or_404(problem_id)
     ensure(current_user.is_authenticated)
-    wanted = requested_state(services.is_supporting(current_user, idea))
+    wanted = requested_state(services.is_supporting(current_user, problem))
     if wanted:
-        ensure(can_support_idea(current_user, idea), services.SUPPORTS_CLOSED)
-    services.set_support(current_user, idea, wanted)
+        ensure(can_support_problem(current_user, problem), services.SUPPORTS_CLOSED)
+    services.set_support(current_user, problem, wanted)
     if wants_json():
-        db.session.refresh(idea)
+        db.session.refresh(problem)
         return {
             "supported": wanted,
-            "supports_count": idea.supports_count,
-            "supports_label": ngettext("%(num)s support", "%(num)s supports", idea.supports_count),
+            "supports_count": problem.supports_count,
+            "supports_label": ngettext(
+                "%(num)s support", "%(num)s supports", problem.supports_count
+            ),
         }
     if wanted:
         flash(_("You support this problem."), "success")
     else:
         flash(_("You no longer support this problem."), "success")
     back = request.form.get("back")
-    return redirect(back if is_safe_next_url(back) else url_for("ideas.show", idea_id=idea.id))
+    return redirect(
+        back if is_safe_next_url(back) else url_for("ideas.show", problem_id=problem.id)
+    )
 
 
-@bp.route("/<int:idea_id>/follow", methods=["POST"])
-def follow(idea_id):
-    idea = get_idea_or_404(idea_id)
-    ensure(can_follow_idea(current_user, idea))
-    if requested_state(services.is_following(current_user, idea)):
-        services.follow_idea(current_user, idea)
+@bp.route("/<int:problem_id>/follow", methods=["POST"])
+def follow(problem_id):
+    problem = get_problem_or_404(problem_id)
+    ensure(can_follow_problem(current_user, problem))
+    if requested_state(services.is_following(current_user, problem)):
+        services.follow_problem(current_user, problem)
         flash(_("You follow this problem: you will be told what happens to it."), "success")
     else:
-        services.unfollow_idea(current_user, idea)
+        services.unfollow_problem(current_user, problem)
         flash(_("You no longer follow this problem."), "success")
-    return redirect(url_for("ideas.show", idea_id=idea.id))
+    return redirect(url_for("ideas.show", problem_id=problem.id))
 
 
-@bp.route("/<int:idea_id>/comments", methods=["POST"])
+@bp.route("/<int:problem_id>/comments", methods=["POST"])
 @posting_limit
-def comment(idea_id):
-    idea = get_idea_or_404(idea_id)
-    return handle_comment_form(idea, lambda **kw: render_idea(idea, **kw))
+def comment(problem_id):
+    problem = get_problem_or_404(problem_id)
+    return handle_comment_form(problem, lambda **kw: render_problem(problem, **kw))
 
 
-@bp.route("/<int:idea_id>/status", methods=["POST"])
-def change_status(idea_id):
-    idea = get_idea_or_404(idea_id)
-    ensure(can_change_idea_status(current_user, idea))
-    form = StatusForm(transitions=services.allowed_transitions(idea))
+@bp.route("/<int:problem_id>/status", methods=["POST"])
+def change_status(problem_id):
+    problem = get_problem_or_404(problem_id)
+    ensure(can_change_problem_status(current_user, problem))
+    form = StatusForm(transitions=services.allowed_transitions(problem))
     if form.validate_on_submit():
         try:
-            services.change_status(current_user, idea, form.status.data, form.note.data)
-        except services.IdeaError as error:
+            services.change_status(current_user, problem, form.status.data, form.note.data)
+        except services.ProblemError as error:
             add_error(form, error.field, error.message)
         else:
-            flash(_("The problem is now: %(status)s.", status=idea.status.label), "success")
-            return redirect(url_for("ideas.show", idea_id=idea.id) + "#timeline")
-    return render_idea(idea, status_form=form, status=400)
+            flash(_("The problem is now: %(status)s.", status=problem.status.label), "success")
+            return redirect(url_for("ideas.show", problem_id=problem.id) + "#timeline")
+    return render_problem(problem, status_form=form, status=400)

@@ -1,6 +1,6 @@
 """The rules of problems: propose, edit, withdraw, support, follow, move along the lifecycle.
 
-Services take the acting user, flush and never commit; a refused action raises `IdeaError`.
+Services take the acting user, flush and never commit; a refused action raises `ProblemError`.
 """
 
 import re
@@ -32,13 +32,13 @@ from platform.ideas.models import (
     LAB_TRANSITIONS,
     NOTE_REQUIRED,
     Follow,
-    Idea,
-    IdeaStatus,
+    Problem,
+    ProblemStatus,
     StatusChange,
     Support,
 )
 from platform.rules import RuleError
-from platform.signals import idea_created, idea_status_changed, idea_supported
+from platform.signals import problem_created, problem_status_changed, problem_supported
 from platform.taxonomy.models import District, Theme
 from platform.text import fold, keywords
 
@@ -52,7 +52,7 @@ SUPPORTS_CLOSED = _l("This problem no longer accepts supports.")
 WITHDRAW_CLOSED = _l("A problem can no longer be withdrawn once the lab has selected it.")
 
 
-class IdeaError(RuleError):
+class ProblemError(RuleError):
     """A rule refused the action; `message` says why, `field` names the form field."""
 
 
@@ -60,13 +60,13 @@ def _clean(title, description):
     title = (title or "").strip()
     description = (description or "").strip()
     if not title:
-        raise IdeaError(_l("Give your problem a title."), "title")
+        raise ProblemError(_l("Give your problem a title."), "title")
     if len(title) > TITLE_MAX:
-        raise IdeaError(_l("A title has at most %(n)s characters.", n=TITLE_MAX), "title")
+        raise ProblemError(_l("A title has at most %(n)s characters.", n=TITLE_MAX), "title")
     if not description:
-        raise IdeaError(_l("Describe the problem."), "description")
+        raise ProblemError(_l("Describe the problem."), "description")
     if len(description) > DESCRIPTION_MAX:
-        raise IdeaError(
+        raise ProblemError(
             _l("A description has at most %(n)s characters.", n=local_number(DESCRIPTION_MAX)),
             "description",
         )
@@ -76,12 +76,12 @@ def _clean(title, description):
 def _theme_and_district(theme_id, district_id):
     theme = db.session.get(Theme, theme_id) if theme_id else None
     if theme is None:
-        raise IdeaError(_l("Choose one of the themes in the list."), "theme")
+        raise ProblemError(_l("Choose one of the themes in the list."), "theme")
     district = None
     if district_id:
         district = db.session.get(District, district_id)
         if district is None:
-            raise IdeaError(_l("Choose one of the districts in the list."), "district")
+            raise ProblemError(_l("Choose one of the districts in the list."), "district")
     return theme, district
 
 
@@ -89,95 +89,95 @@ def _emit(signal, **data):
     signal.send(current_app._get_current_object(), **data)
 
 
-def create_idea(author, *, title, description, theme_id, district_id=None):
+def create_problem(author, *, title, description, theme_id, district_id=None):
     """Publish a problem (or queue it for moderation when pre-moderation is on)."""
     title, description = _clean(title, description)
     theme, district = _theme_and_district(theme_id, district_id)
     pending = current_app.config.get("PRE_MODERATION")
-    idea = Idea(
+    problem = Problem(
         title=title,
         description=description,
         search_text=fold(f"{title}\n{description}"),
         theme_id=theme.id,
         district_id=district.id if district else None,
         author_id=author.id,
-        status=IdeaStatus.PENDING if pending else IdeaStatus.PROPOSED,
+        status=ProblemStatus.PENDING if pending else ProblemStatus.PROPOSED,
     )
-    db.session.add(idea)
+    db.session.add(problem)
     db.session.flush()
-    follow_idea(author, idea)
-    _emit(idea_created, idea=idea)
-    return idea
+    follow_problem(author, problem)
+    _emit(problem_created, problem=problem)
+    return problem
 
 
-def update_idea(author, idea, *, title, description, theme_id, district_id=None):
+def update_problem(author, problem, *, title, description, theme_id, district_id=None):
     """Change one's problem, until the lab has selected it."""
-    if idea.status not in {IdeaStatus.PENDING, IdeaStatus.PROPOSED}:
-        raise IdeaError(EDIT_CLOSED)
+    if problem.status not in {ProblemStatus.PENDING, ProblemStatus.PROPOSED}:
+        raise ProblemError(EDIT_CLOSED)
     title, description = _clean(title, description)
     theme, district = _theme_and_district(theme_id, district_id)
-    idea.title, idea.description = title, description
-    idea.search_text = fold(f"{title}\n{description}")
-    idea.theme_id, idea.district_id = theme.id, district.id if district else None
-    idea.updated_at = utcnow()
+    problem.title, problem.description = title, description
+    problem.search_text = fold(f"{title}\n{description}")
+    problem.theme_id, problem.district_id = theme.id, district.id if district else None
+    problem.updated_at = utcnow()
     db.session.flush()
-    return idea
+    return problem
 
 
-def _record(idea, actor, to_status, note=""):
+def _record(problem, actor, to_status, note=""):
     change = StatusChange(
-        idea_id=idea.id,
+        problem_id=problem.id,
         actor_id=actor.id if actor else None,
-        from_status=idea.status,
+        from_status=problem.status,
         to_status=to_status,
         note=note,
     )
     db.session.add(change)
-    idea.status = to_status
-    idea.updated_at = utcnow()
+    problem.status = to_status
+    problem.updated_at = utcnow()
     db.session.flush()
-    _emit(idea_status_changed, idea=idea, change=change)
+    _emit(problem_status_changed, problem=problem, change=change)
     return change
 
 
-def publish_pending_idea(actor, idea):
+def publish_pending_problem(actor, problem):
     """A moderator publishes a problem that waited for moderation."""
-    return _record(idea, actor, IdeaStatus.PROPOSED)
+    return _record(problem, actor, ProblemStatus.PROPOSED)
 
 
-def withdraw_idea(author, idea):
+def withdraw_problem(author, problem):
     """The author takes back a problem the lab has not selected."""
-    if idea.status not in {IdeaStatus.PENDING, IdeaStatus.PROPOSED}:
-        raise IdeaError(WITHDRAW_CLOSED)
-    return _record(idea, author, IdeaStatus.WITHDRAWN)
+    if problem.status not in {ProblemStatus.PENDING, ProblemStatus.PROPOSED}:
+        raise ProblemError(WITHDRAW_CLOSED)
+    return _record(problem, author, ProblemStatus.WITHDRAWN)
 
 
-def allowed_transitions(idea):
+def allowed_transitions(problem):
     """The stages the lab may move this problem to, in the order of the process."""
-    allowed = LAB_TRANSITIONS.get(idea.status, set())
-    return [status for status in IdeaStatus if status in allowed]
+    allowed = LAB_TRANSITIONS.get(problem.status, set())
+    return [status for status in ProblemStatus if status in allowed]
 
 
-def change_status(actor, idea, to_status, note=""):
+def change_status(actor, problem, to_status, note=""):
     """Move a problem to another stage of the lab's process, with a public note."""
     try:
-        to_status = IdeaStatus(to_status)
+        to_status = ProblemStatus(to_status)
     except ValueError:
-        raise IdeaError(_l("Choose one of the stages in the list."), "status") from None
+        raise ProblemError(_l("Choose one of the stages in the list."), "status") from None
     note = (note or "").strip()
-    if idea.is_hidden or to_status not in allowed_transitions(idea):
-        raise IdeaError(
+    if problem.is_hidden or to_status not in allowed_transitions(problem):
+        raise ProblemError(
             _l("A problem that is “%(current)s” cannot become “%(target)s”.",
-               current=idea.status.label, target=to_status.label),
+               current=problem.status.label, target=to_status.label),
             "status",
         )  # fmt: skip
     if to_status in NOTE_REQUIRED and not note:
-        raise IdeaError(_l("Explain this decision in a public note."), "note")
+        raise ProblemError(_l("Explain this decision in a public note."), "note")
     if len(note) > NOTE_MAX:
-        raise IdeaError(
+        raise ProblemError(
             _l("A note has at most %(n)s characters.", n=local_number(NOTE_MAX)), "note"
         )
-    return _record(idea, actor, to_status, note)
+    return _record(problem, actor, to_status, note)
 
 
 def _add_unique(row):
@@ -190,82 +190,82 @@ def _add_unique(row):
     return True
 
 
-def _bump(idea, column, delta):
+def _bump(problem, column, delta):
     db.session.execute(
-        update(Idea)
-        .where(Idea.id == idea.id)
-        .values({column: getattr(Idea, column) + delta})
+        update(Problem)
+        .where(Problem.id == problem.id)
+        .values({column: getattr(Problem, column) + delta})
         .execution_options(synchronize_session=False)
     )
 
 
-def set_support(user, idea, supported):
-    """Make `user` support `idea` or not; return whether the state changed.
+def set_support(user, problem, supported):
+    """Make `user` support `problem` or not; return whether the state changed.
 
     The unique constraint decides between concurrent requests; the counter moves by exactly
     the rows inserted or deleted, in the same transaction.
     """
     if supported:
-        if not idea.accepts_supports:
-            raise IdeaError(SUPPORTS_CLOSED)
-        if not _add_unique(Support(idea_id=idea.id, user_id=user.id)):
+        if not problem.accepts_supports:
+            raise ProblemError(SUPPORTS_CLOSED)
+        if not _add_unique(Support(problem_id=problem.id, user_id=user.id)):
             return False
-        _bump(idea, "supports_count", +1)
-        follow_idea(user, idea)
-        _emit(idea_supported, idea=idea, user=user)
+        _bump(problem, "supports_count", +1)
+        follow_problem(user, problem)
+        _emit(problem_supported, problem=problem, user=user)
         return True
     removed = db.session.execute(
-        delete(Support).where(Support.idea_id == idea.id, Support.user_id == user.id)
+        delete(Support).where(Support.problem_id == problem.id, Support.user_id == user.id)
     ).rowcount
     if removed:
-        _bump(idea, "supports_count", -removed)
+        _bump(problem, "supports_count", -removed)
     return bool(removed)
 
 
-def toggle_support(user, idea):
+def toggle_support(user, problem):
     """Support the problem, or take the support back; return the new state."""
-    supported = not is_supporting(user, idea)
-    set_support(user, idea, supported)
+    supported = not is_supporting(user, problem)
+    set_support(user, problem, supported)
     return supported
 
 
-def is_supporting(user, idea):
+def is_supporting(user, problem):
     return user.is_authenticated and bool(
         db.session.scalar(
-            select(func.count()).where(Support.idea_id == idea.id, Support.user_id == user.id)
+            select(func.count()).where(Support.problem_id == problem.id, Support.user_id == user.id)
         )
     )
 
 
-def is_following(user, idea):
+def is_following(user, problem):
     return user.is_authenticated and bool(
         db.session.scalar(
-            select(func.count()).where(Follow.idea_id == idea.id, Follow.user_id == user.id)
+            select(func.count()).where(Follow.problem_id == problem.id, Follow.user_id == user.id)
         )
     )
 
 
-def follow_idea(user, idea):
+def follow_problem(user, problem):
     """Follow a problem (nothing happens if already followed)."""
-    if _add_unique(Follow(idea_id=idea.id, user_id=user.id)):
-        _bump(idea, "followers_count", +1)
+    if _add_unique(Follow(problem_id=problem.id, user_id=user.id)):
+        _bump(problem, "followers_count", +1)
         return True
     return False
 
 
-def unfollow_idea(user, idea):
+def unfollow_problem(user, problem):
     removed = db.session.execute(
-        delete(Follow).where(Follow.idea_id == idea.id, Follow.user_id == user.id)
+        delete(Follow).where(Follow.problem_id == problem.id, Follow.user_id == user.id)
     ).rowcount
     if removed:
-        _bump(idea, "followers_count", -removed)
+        _bump(problem, "followers_count", -removed)
     return bool(removed)
 
 
 def on_comment_posted(_sender, comment, target, author):
     """Commenting a problem follows it."""
-    if isinstance(target, Idea):
-        follow_idea(author, target)
+    if isinstance(target, Problem):
+        follow_problem(author, target)
 
 
 # Listing -----------------------------------------------------------------------------------
@@ -278,10 +278,10 @@ def on_comment_posted(_sender, comment, target, author):
 SORTS = ("random", "top", "new", "discussed")
 RELEVANCE = "relevance"
 SORT_KEYS = {
-    "top": Idea.supports_count,
-    "new": Idea.created_at,
-    "discussed": Idea.comments_count,
-    "random": Idea.shuffle_key,
+    "top": Problem.supports_count,
+    "new": Problem.created_at,
+    "discussed": Problem.comments_count,
+    "random": Problem.shuffle_key,
 }
 MAX_OFFSET_PAGE = 50
 COUNT_LIMIT = 1_000
@@ -302,13 +302,13 @@ class Cursor(NamedTuple):
         found = _CURSOR.fullmatch(value or "")
         if found is None or sort == RELEVANCE:
             raise ValueError(value)
-        key, idea_id = int(found[1]), int(found[2])
+        key, problem_id = int(found[1]), int(found[2])
         if sort == "new":
             try:
                 key = _EPOCH + timedelta(microseconds=key)
             except OverflowError:
                 raise ValueError(value) from None
-        return cls(key, idea_id)
+        return cls(key, problem_id)
 
     def __str__(self):
         key = self.key
@@ -318,7 +318,7 @@ class Cursor(NamedTuple):
 
 
 @dataclass
-class IdeaPage:
+class ProblemPage:
     """One page of `/ideas/`, with what its navigation links need."""
 
     items: list
@@ -357,18 +357,18 @@ def listed():
     # Written as NOT IN the few unlisted stages: an IN over most stages would tempt the planner
     # into the (status, ...) indexes and a sort of every listed row, instead of walking the index
     # of the page's order.
-    unlisted = [status.value for status in IdeaStatus if not status.is_listed]
-    return and_(Idea.status.not_in(unlisted), ~Idea.is_hidden)
+    unlisted = [status.value for status in ProblemStatus if not status.is_listed]
+    return and_(Problem.status.not_in(unlisted), ~Problem.is_hidden)
 
 
 def _filters(theme, district, status):
     conditions = [listed()]
     if theme is not None:
-        conditions.append(Idea.theme_id == theme.id)
+        conditions.append(Problem.theme_id == theme.id)
     if district is not None:
-        conditions.append(Idea.district_id == district.id)
+        conditions.append(Problem.district_id == district.id)
     if status is not None:
-        conditions.append(Idea.status == status)
+        conditions.append(Problem.status == status)
     return conditions
 
 
@@ -397,13 +397,13 @@ def _keyset_rows(conditions, sort, seed, after, before, offset, limit):
         if in_range is not None:
             where.append(in_range)
         if cursor is not None and (len(ranges) == 1 or phase == (1 if backwards else 0)):
-            pair = tuple_(column, Idea.id)
-            at = tuple_(literal(cursor.key, column.type), literal(cursor.id, Idea.id.type))
+            pair = tuple_(column, Problem.id)
+            at = tuple_(literal(cursor.key, column.type), literal(cursor.id, Problem.id.type))
             where.append(pair > at if ascending else pair < at)
         selects.append(
-            select(Idea.id, column.label("key"), literal_column(str(phase)).label("phase"))
+            select(Problem.id, column.label("key"), literal_column(str(phase)).label("phase"))
             .where(*where)
-            .order_by(order_of(column), order_of(Idea.id))
+            .order_by(order_of(column), order_of(Problem.id))
             .limit(offset + limit)
         )
     if len(selects) == 1:
@@ -428,9 +428,9 @@ def _ranked_rows(conditions, match, offset, limit, dense):
     problems found", which invites a narrower search.
     """
     newest = (
-        match.restrict(select(Idea.id), Idea.id)
+        match.restrict(select(Problem.id), Problem.id)
         .where(*conditions)
-        .order_by(match.position(Idea.id, dense).desc())
+        .order_by(match.position(Problem.id, dense).desc())
         .limit(RANKED_CANDIDATES if dense else COUNT_LIMIT)
         .subquery()
     )
@@ -446,9 +446,9 @@ def _ranked_rows(conditions, match, offset, limit, dense):
 
 
 def _bounded_count(conditions, match):
-    query = select(Idea.id).where(*conditions)
+    query = select(Problem.id).where(*conditions)
     if match is not None:
-        query = match.restrict(query, Idea.id)
+        query = match.restrict(query, Problem.id)
     return db.session.scalar(
         select(func.count()).select_from(query.limit(COUNT_LIMIT + 1).subquery())
     )
@@ -456,19 +456,20 @@ def _bounded_count(conditions, match):
 
 # What a problem's card shows and what its permissions read; not the long texts.
 CARD_COLUMNS = (
-    Idea.id, Idea.title, Idea.status, Idea.theme_id, Idea.district_id, Idea.author_id,
-    Idea.merged_into_id, Idea.is_hidden, Idea.supports_count, Idea.comments_count,
-    Idea.followers_count, Idea.created_at, Idea.updated_at, Idea.shuffle_key,
+    Problem.id, Problem.title, Problem.status, Problem.theme_id, Problem.district_id,
+    Problem.author_id, Problem.merged_into_id, Problem.is_hidden, Problem.supports_count,
+    Problem.comments_count, Problem.followers_count, Problem.created_at, Problem.updated_at,
+    Problem.shuffle_key,
 )  # fmt: skip
 
 
 def _read(rows, order):
     """The problems of a page (with what their cards show) and their sort keys, in one query."""
     return db.session.execute(
-        select(Idea, rows.c.key)
-        .join(rows, rows.c.id == Idea.id)
+        select(Problem, rows.c.key)
+        .join(rows, rows.c.id == Problem.id)
         .order_by(*order)
-        .options(load_only(*CARD_COLUMNS), joinedload(Idea.theme), joinedload(Idea.district))
+        .options(load_only(*CARD_COLUMNS), joinedload(Problem.theme), joinedload(Problem.district))
     ).all()
 
 
@@ -496,14 +497,14 @@ def list_page(
         sort = "random"
     ranked = sort == RELEVANCE
     if words == []:  # only punctuation: nothing can match
-        return IdeaPage([], 1, per_page, 0, True, False, None, None)
+        return ProblemPage([], 1, per_page, 0, True, False, None, None)
     match = search.Match(words) if words else None
     conditions = _filters(theme, district, status)
     total = _bounded_count(conditions, match)
     if match is not None and not ranked:
         # A word found in more than COUNT_LIMIT problems is better checked on each row that the
         # order's index reads than by listing all its matches first.
-        conditions.append(match.condition(Idea.id, dense=total > COUNT_LIMIT))
+        conditions.append(match.condition(Problem.id, dense=total > COUNT_LIMIT))
     offset = 0 if (after or before) else (page - 1) * per_page
     if ranked:
         dense = total > COUNT_LIMIT
@@ -519,26 +520,28 @@ def list_page(
         has_next, rows = len(rows) > per_page, rows[:per_page]
     if ranked and page >= MAX_OFFSET_PAGE:
         has_next = False
-    return IdeaPage(
-        items=[row.Idea for row in rows],
+    return ProblemPage(
+        items=[row.Problem for row in rows],
         number=page,
         per_page=per_page,
         total=min(total, COUNT_LIMIT),
         total_is_exact=total <= COUNT_LIMIT,
         has_next=has_next,
-        next_cursor=Cursor(rows[-1].key, rows[-1].Idea.id) if rows and not ranked else None,
-        prev_cursor=Cursor(rows[0].key, rows[0].Idea.id) if rows and not ranked else None,
+        next_cursor=Cursor(rows[-1].key, rows[-1].Problem.id) if rows and not ranked else None,
+        prev_cursor=Cursor(rows[0].key, rows[0].Problem.id) if rows and not ranked else None,
     )
 
 
-def supported_among(user, ideas):
-    """The ids of `ideas` that `user` supports, in one query."""
-    if not user.is_authenticated or not ideas:
+def supported_among(user, problems):
+    """The ids of `problems` that `user` supports, in one query."""
+    if not user.is_authenticated or not problems:
         return set()
-    ids = [idea.id for idea in ideas]
+    ids = [problem.id for problem in problems]
     return set(
         db.session.scalars(
-            select(Support.idea_id).where(Support.user_id == user.id, Support.idea_id.in_(ids))
+            select(Support.problem_id).where(
+                Support.user_id == user.id, Support.problem_id.in_(ids)
+            )
         )
     )
 
@@ -556,15 +559,15 @@ def find_similar(title, description="", limit=5, exclude_id=None):
         return []
     conditions = [listed()]
     if exclude_id:
-        conditions.append(Idea.id != exclude_id)
+        conditions.append(Problem.id != exclude_id)
     rows, order = _ranked_rows(
         conditions, search.Match(words, any_word=True, title_only=True), 0, 50, dense=True
     )
-    candidates = [row.Idea for row in _read(rows, order)]
+    candidates = [row.Problem for row in _read(rows, order)]
 
-    def score(idea):
-        in_title = set(keywords(idea.title))
-        text = fold(f"{idea.title}\n{idea.description}")
+    def score(problem):
+        in_title = set(keywords(problem.title))
+        text = fold(f"{problem.title}\n{problem.description}")
         shared = [word for word in words if word in text]
         if len(shared) < 2:  # one word in common is a coincidence, not a duplicate
             return 0
@@ -573,24 +576,26 @@ def find_similar(title, description="", limit=5, exclude_id=None):
             (2 if word in title_words else 1) * (2 if word in in_title else 1) for word in shared
         )
 
-    scored = [(score(idea), idea) for idea in candidates]
-    best = [idea for points, idea in sorted(scored, key=lambda p: -p[0]) if points >= 4]
+    scored = [(score(problem), problem) for problem in candidates]
+    best = [problem for points, problem in sorted(scored, key=lambda p: -p[0]) if points >= 4]
     return best[:limit]
 
 
-def timeline_of(idea):
+def timeline_of(problem):
     """The problem's history: its proposal, then every change of stage with its note."""
     return db.session.scalars(
         select(StatusChange)
-        .where(StatusChange.idea_id == idea.id)
+        .where(StatusChange.problem_id == problem.id)
         .options(joinedload(StatusChange.actor))
         .order_by(StatusChange.created_at, StatusChange.id)
     ).all()
 
 
-def load_idea(idea_id):
+def load_problem(problem_id):
     return db.session.scalar(
-        select(Idea)
-        .where(Idea.id == idea_id)
-        .options(joinedload(Idea.theme), joinedload(Idea.district), joinedload(Idea.author))
+        select(Problem)
+        .where(Problem.id == problem_id)
+        .options(
+            joinedload(Problem.theme), joinedload(Problem.district), joinedload(Problem.author)
+        )
     )

@@ -13,10 +13,10 @@ from platform.comments.models import Comment
 from platform.comments.services import post_comment
 from platform.database import utcnow
 from platform.extensions import db
-from platform.ideas import services as ideas
-from platform.ideas.models import LISTED_STATUSES, Idea, IdeaStatus
+from platform.ideas import services as problems
+from platform.ideas.models import LISTED_STATUSES, Problem, ProblemStatus
 from platform.moderation import services
-from platform.moderation.merge import merge_ideas
+from platform.moderation.merge import merge_problems
 from platform.moderation.models import ActionType, ModerationAction, Report, ReportReason
 from platform.moderation.suspensions import suspend_account
 from platform.taxonomy.models import Theme
@@ -89,7 +89,7 @@ CASES = [
 # merged into the other.
 DUPLICATES = ("horaires de bus", "illisibles")
 MERGE_NOTE = "Même problème que « {title} » : les soutiens ont été regroupés."
-MERGEABLE = {IdeaStatus.PROPOSED, IdeaStatus.SELECTED}
+MERGEABLE = {ProblemStatus.PROPOSED, ProblemStatus.SELECTED}
 
 # fmt: on
 
@@ -102,9 +102,11 @@ def _handle(user):
 def _problem(words):
     """The first listed, visible problem whose title contains `words`, or None."""
     return db.session.scalar(
-        select(Idea)
-        .where(Idea.title.icontains(words), Idea.status.in_(LISTED_STATUSES), ~Idea.is_hidden)
-        .order_by(Idea.id)
+        select(Problem)
+        .where(
+            Problem.title.icontains(words), Problem.status.in_(LISTED_STATUSES), ~Problem.is_hidden
+        )
+        .order_by(Problem.id)
         .limit(1)
     )
 
@@ -137,15 +139,17 @@ def _seed_spam(moderator, citizens, rng, now):
         return
     theme = db.session.scalar(select(Theme).order_by(Theme.position, Theme.id).limit(1))
     popular = db.session.scalar(
-        select(Idea)
-        .where(Idea.status.in_(LISTED_STATUSES), ~Idea.is_hidden)
-        .order_by(Idea.supports_count.desc(), Idea.id)
+        select(Problem)
+        .where(Problem.status.in_(LISTED_STATUSES), ~Problem.is_hidden)
+        .order_by(Problem.supports_count.desc(), Problem.id)
         .limit(1)
     )
     title, description = SPAM_PROBLEM
-    problem = ideas.create_idea(spammer, title=title, description=description, theme_id=theme.id)
+    problem = problems.create_problem(
+        spammer, title=title, description=description, theme_id=theme.id
+    )
     # With pre-moderation on, the demo shows a problem that got through, as when it is off.
-    problem.status = IdeaStatus.PROPOSED
+    problem.status = ProblemStatus.PROPOSED
     problem.created_at = problem.updated_at = now - timedelta(days=2, hours=5, minutes=12)
     items = [("idea", problem)]
     if popular is not None:
@@ -191,17 +195,17 @@ def _seed_case(moderator, people, case, rng, now):
 
 def _seed_merge(moderator):
     """Merge the less supported of two duplicate problems into the other, if both are open."""
-    query = select(Idea).order_by(Idea.id)
+    query = select(Problem).order_by(Problem.id)
     for words in DUPLICATES:
-        query = query.where(Idea.title.icontains(words))
+        query = query.where(Problem.title.icontains(words))
     pair = db.session.scalars(query).all()
     if len(pair) != 2 or any(
-        idea.status not in MERGEABLE or idea.merged_into_id is not None or idea.is_hidden
-        for idea in pair
+        problem.status not in MERGEABLE or problem.merged_into_id is not None or problem.is_hidden
+        for problem in pair
     ):
         return
-    source, target = sorted(pair, key=lambda idea: (idea.supports_count, -idea.id))
-    merge_ideas(moderator, source, target, MERGE_NOTE.format(title=target.title))
+    source, target = sorted(pair, key=lambda problem: (problem.supports_count, -problem.id))
+    merge_problems(moderator, source, target, MERGE_NOTE.format(title=target.title))
 
 
 def seed_moderation(accounts):

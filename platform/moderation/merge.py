@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, select, update
 
 from platform.extensions import db
 from platform.i18n import local_number
-from platform.ideas.models import Follow, Idea, IdeaStatus, Support
+from platform.ideas.models import Follow, Problem, ProblemStatus, Support
 from platform.ideas.services import NOTE_MAX, _record
 from platform.moderation.log import log_action
 from platform.moderation.models import ActionType, TargetType
@@ -19,14 +19,14 @@ from platform.rules import RuleError
 # A merged problem is gone for good, a withdrawn one is its author's, a pending one is unpublished:
 # none of them can be merged, nor receive a merge.
 NOT_MERGEABLE = {
-    IdeaStatus.MERGED: _l("This problem is already merged into another one."),
-    IdeaStatus.WITHDRAWN: _l("This problem was withdrawn by its author."),
-    IdeaStatus.PENDING: _l("This problem is still waiting for moderation."),
+    ProblemStatus.MERGED: _l("This problem is already merged into another one."),
+    ProblemStatus.WITHDRAWN: _l("This problem was withdrawn by its author."),
+    ProblemStatus.PENDING: _l("This problem is still waiting for moderation."),
 }
 TARGET_NOT_MERGEABLE = {
-    IdeaStatus.MERGED: _l("The problem to merge into is itself merged into another one."),
-    IdeaStatus.WITHDRAWN: _l("The problem to merge into was withdrawn by its author."),
-    IdeaStatus.PENDING: _l("The problem to merge into is still waiting for moderation."),
+    ProblemStatus.MERGED: _l("The problem to merge into is itself merged into another one."),
+    ProblemStatus.WITHDRAWN: _l("The problem to merge into was withdrawn by its author."),
+    ProblemStatus.PENDING: _l("The problem to merge into is still waiting for moderation."),
 }
 
 
@@ -54,25 +54,30 @@ def _check(source, target, note):
 
 def _move_rows(model, source, target):
     """Give the source's rows (supports or follows) to the target, one per account."""
-    on_target = select(model.user_id).where(model.idea_id == target.id)
+    on_target = select(model.user_id).where(model.problem_id == target.id)
     db.session.execute(
         delete(model)
-        .where(model.idea_id == source.id, model.user_id.in_(on_target))
+        .where(model.problem_id == source.id, model.user_id.in_(on_target))
         .execution_options(synchronize_session=False)
     )
     db.session.execute(
         update(model)
-        .where(model.idea_id == source.id)
-        .values(idea_id=target.id)
+        .where(model.problem_id == source.id)
+        .values(problem_id=target.id)
         .execution_options(synchronize_session=False)
     )
 
 
-def _count(model, idea):
-    return select(func.count()).select_from(model).where(model.idea_id == idea.id).scalar_subquery()
+def _count(model, problem):
+    return (
+        select(func.count())
+        .select_from(model)
+        .where(model.problem_id == problem.id)
+        .scalar_subquery()
+    )
 
 
-def merge_ideas(actor, source, target, note=""):
+def merge_problems(actor, source, target, note=""):
     """Merge the duplicate `source` into `target`; return the target."""
     note = (note or "").strip()
     _check(source, target, note)
@@ -82,8 +87,8 @@ def merge_ideas(actor, source, target, note=""):
     # Recounted from the rows rather than added up, so the target is exact even if its stored
     # counters had drifted.
     db.session.execute(
-        update(Idea)
-        .where(Idea.id == target.id)
+        update(Problem)
+        .where(Problem.id == target.id)
         .values(supports_count=_count(Support, target), followers_count=_count(Follow, target))
         .execution_options(synchronize_session=False)
     )
@@ -91,8 +96,13 @@ def merge_ideas(actor, source, target, note=""):
     source.supports_count = 0
     source.followers_count = 0
     source.merged_into_id = target.id
-    _record(source, actor, IdeaStatus.MERGED, note)
+    _record(source, actor, ProblemStatus.MERGED, note)
     log_action(
-        actor, ActionType.MERGE, TargetType.IDEA, source.id, reason=note, details=f"→ {target.id}"
+        actor,
+        ActionType.MERGE,
+        TargetType.PROBLEM,
+        source.id,
+        reason=note,
+        details=f"→ {target.id}",
     )
     return target

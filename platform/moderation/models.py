@@ -15,7 +15,7 @@ from platform.extensions import db
 class TargetType(enum.StrEnum):
     """What can be reported and moderated."""
 
-    IDEA = "idea"
+    PROBLEM = "idea"
     COMMENT = "comment"
     FEEDBACK = "feedback"
     ACCOUNT = "account"

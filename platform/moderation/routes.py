@@ -13,16 +13,16 @@ from platform.database import utcnow
 from platform.errors import render_error
 from platform.extensions import db
 from platform.forms import is_safe_next_url
-from platform.ideas.models import Idea
+from platform.ideas.models import Problem
 from platform.limits import posting_limit
 from platform.moderation import bp, services
 from platform.moderation.forms import MergeForm, ReportForm, SuspendForm
-from platform.moderation.merge import MergeError, merge_ideas
+from platform.moderation.merge import MergeError, merge_problems
 from platform.moderation.models import ActionType, ModerationAction, ReportReason, TargetType
 from platform.moderation.permissions import can_moderate, can_report
 from platform.moderation.suspensions import SuspensionError, lift_suspension, suspend_account
 from platform.permissions import ensure, permission_required, register_predicates
-from platform.signals import idea_status_changed, role_changed
+from platform.signals import problem_status_changed, role_changed
 
 register_predicates(bp, can_moderate, can_report)
 
@@ -35,7 +35,7 @@ def report_reasons():
 
 @bp.record_once
 def subscribe(_state):
-    idea_status_changed.connect(services.on_status_changed)
+    problem_status_changed.connect(services.on_status_changed)
     role_changed.connect(services.on_role_changed)
 
 
@@ -73,7 +73,7 @@ def queue():
     return render_template(
         "moderation/queue.html",
         entries=services.queue(),
-        pending=services.pending_ideas(),
+        pending=services.pending_problems(),
         merge_form=MergeForm(),
         TargetType=TargetType,
     )
@@ -124,34 +124,34 @@ def bulk():
     return redirect(url_for("moderation.queue"))
 
 
-@bp.route("/ideas/<int:idea_id>/publish", methods=["POST"])
+@bp.route("/ideas/<int:problem_id>/publish", methods=["POST"])
 @permission_required(can_moderate)
-def publish(idea_id):
-    idea = db.session.get(Idea, idea_id) or abort(404)
+def publish(problem_id):
+    problem = db.session.get(Problem, problem_id) or abort(404)
     try:
-        services.publish_pending(current_user, idea)
+        services.publish_pending(current_user, problem)
     except services.ModerationError as error:
         return refused(error)
     flash(_("The problem is published."), "success")
     return redirect(url_for("moderation.queue"))
 
 
-@bp.route("/ideas/<int:idea_id>/merge", methods=["POST"])
+@bp.route("/ideas/<int:problem_id>/merge", methods=["POST"])
 @permission_required(can_moderate)
-def merge(idea_id):
-    source = db.session.get(Idea, idea_id) or abort(404)
+def merge(problem_id):
+    source = db.session.get(Problem, problem_id) or abort(404)
     form = MergeForm()
     if not form.validate_on_submit():
         errors = [str(m) for messages in form.errors.values() for m in messages]
         return render_error(400, _("The problems were not merged"), " ".join(errors))
     target_id = form.target_id.data.lstrip("#")
-    target = db.session.get(Idea, int(target_id)) if target_id.isdigit() else None
+    target = db.session.get(Problem, int(target_id)) if target_id.isdigit() else None
     try:
-        merge_ideas(current_user, source, target, form.note.data)
+        merge_problems(current_user, source, target, form.note.data)
     except MergeError as error:
         return render_error(400, _("The problems were not merged"), error.message)
     flash(_("The problem is merged; its supports and followers moved."), "success")
-    return redirect(url_for("ideas.show", idea_id=target.id))
+    return redirect(url_for("ideas.show", problem_id=target.id))
 
 
 @bp.route("/accounts/<int:user_id>/suspend", methods=["GET", "POST"])

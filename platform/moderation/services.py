@@ -14,8 +14,8 @@ from platform.accounts.models import Role, User
 from platform.comments.models import Comment
 from platform.database import utcnow
 from platform.extensions import db
-from platform.ideas import services as ideas
-from platform.ideas.models import Idea, IdeaStatus
+from platform.ideas import services as problems
+from platform.ideas.models import Problem, ProblemStatus
 from platform.moderation.log import log_action
 from platform.moderation.models import (
     ActionType,
@@ -32,7 +32,7 @@ NOTE_MAX = 1_000
 REASON_MAX = 1_000
 # The models behind each kind of reportable item, and the column naming its author.
 MODELS = {
-    TargetType.IDEA: (Idea, "author_id"),
+    TargetType.PROBLEM: (Problem, "author_id"),
     TargetType.COMMENT: (Comment, "author_id"),
     TargetType.FEEDBACK: (Feedback, "user_id"),
 }
@@ -179,25 +179,28 @@ def bulk(actor, action, targets, reason=""):
     return done
 
 
-def publish_pending(actor, idea):
+def publish_pending(actor, problem):
     """Publish a problem that waited for moderation (pre-moderation)."""
-    if idea.status is not IdeaStatus.PENDING:
+    if problem.status is not ProblemStatus.PENDING:
         raise ModerationError(_l("This problem is not waiting for moderation."))
-    change = ideas.publish_pending_idea(actor, idea)
-    log_action(actor, ActionType.PUBLISH, TargetType.IDEA, idea.id)
+    change = problems.publish_pending_problem(actor, problem)
+    log_action(actor, ActionType.PUBLISH, TargetType.PROBLEM, problem.id)
     return change
 
 
-def on_status_changed(_sender, idea, change):
+def on_status_changed(_sender, problem, change):
     """A moderator's or admin's change of a problem's stage is a moderation action too."""
     actor = db.session.get(User, change.actor_id) if change.actor_id else None
     if (
         actor is not None
         and actor.has_role(Role.MODERATOR)
-        and change.to_status not in (IdeaStatus.MERGED, IdeaStatus.PROPOSED)
+        and change.to_status not in (ProblemStatus.MERGED, ProblemStatus.PROPOSED)
     ):
-        log_action(actor, ActionType.CHANGE_STATUS, TargetType.IDEA, idea.id, reason=change.note,
-                   details=f"{change.from_status.value} → {change.to_status.value}")  # fmt: skip
+        details = f"{change.from_status.value} → {change.to_status.value}"
+        log_action(
+            actor, ActionType.CHANGE_STATUS, TargetType.PROBLEM, problem.id, reason=change.note,
+            details=details,
+        )  # fmt: skip
 
 
 def on_role_changed(_sender, actor, account, old_role, new_role):
@@ -223,7 +226,7 @@ def queue():
         if not ids:
             continue
         query = select(model).where(model.id.in_(ids))
-        if model is Comment or model is Idea:
+        if model is Comment or model is Problem:
             query = query.options(joinedload(model.author))
         else:
             query = query.options(joinedload(model.user))
@@ -255,12 +258,12 @@ def queue():
     ]
 
 
-def pending_ideas():
+def pending_problems():
     return db.session.scalars(
-        select(Idea)
-        .where(Idea.status == IdeaStatus.PENDING)
-        .options(joinedload(Idea.author))
-        .order_by(Idea.created_at)
+        select(Problem)
+        .where(Problem.status == ProblemStatus.PENDING)
+        .options(joinedload(Problem.author))
+        .order_by(Problem.created_at)
     ).all()
 
 

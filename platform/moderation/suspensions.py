@@ -15,7 +15,7 @@ from platform.accounts.models import Role
 from platform.comments.models import Comment
 from platform.database import utcnow
 from platform.extensions import db
-from platform.ideas.models import Idea
+from platform.ideas.models import Problem
 from platform.moderation.log import log_action
 from platform.moderation.models import ActionType, TargetType
 from platform.permissions import Refused
@@ -31,7 +31,11 @@ SUSPENDABLE_ROLES = {Role.CITIZEN, Role.AGENT}
 ALLOWED_WHILE_SUSPENDED = {"accounts.logout", "accounts.settings", "accounts.change_password"}
 READING_METHODS = {"GET", "HEAD", "OPTIONS"}
 # The contributions hidden with an account, and the column naming their author.
-CONTRIBUTIONS = ((Idea, Idea.author_id), (Comment, Comment.author_id), (Feedback, Feedback.user_id))
+CONTRIBUTIONS = (
+    (Problem, Problem.author_id),
+    (Comment, Comment.author_id),
+    (Feedback, Feedback.user_id),
+)
 
 
 class SuspensionError(RuleError):

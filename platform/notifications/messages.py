@@ -17,7 +17,7 @@ def _name(user):
 
 def _commented_title(n):
     """The title of the page a comment is on: its problem or its prototype."""
-    page = n.idea or n.prototype
+    page = n.problem or n.prototype
     return page.title if page is not None else ""
 
 
@@ -49,14 +49,14 @@ def _hidden(n):
                 reason=reason,
             )
         return _("A moderator hid your comment on “%(title)s”.", title=title)
-    reason = _hidden_reason(n.idea)
+    reason = _hidden_reason(n.problem)
     if reason:
         return _(
             "A moderator hid your problem “%(title)s”. Reason: %(reason)s",
-            title=n.idea.title,
+            title=n.problem.title,
             reason=reason,
         )
-    return _("A moderator hid your problem “%(title)s”.", title=n.idea.title)
+    return _("A moderator hid your problem “%(title)s”.", title=n.problem.title)
 
 
 def _restored(n):
@@ -67,7 +67,7 @@ def _restored(n):
         )
     if n.comment_id is not None:
         return _("A moderator restored your comment on “%(title)s”.", title=_commented_title(n))
-    return _("A moderator restored your problem “%(title)s”.", title=n.idea.title)
+    return _("A moderator restored your problem “%(title)s”.", title=n.problem.title)
 
 
 def text_of(n):
@@ -77,7 +77,7 @@ def text_of(n):
             return _(
                 "%(name)s commented on your problem “%(title)s”.",
                 name=_name(n.actor),
-                title=n.idea.title,
+                title=n.problem.title,
             )
         case Kind.REPLY:
             return _(
@@ -88,19 +88,19 @@ def text_of(n):
         case Kind.STATUS_CHANGED:
             return _(
                 "The problem “%(title)s” moved to a new stage: %(status)s.",
-                title=n.idea.title,
+                title=n.problem.title,
                 status=n.status_change.to_status.label,
             )
         case Kind.PROTOTYPE_PUBLISHED:
             return _(
                 "A prototype was published for the problem “%(problem)s”: %(title)s.",
-                problem=n.idea.title,
+                problem=n.problem.title,
                 title=n.prototype.title,
             )
         case Kind.EXPERIMENT_OPENED:
             return _(
                 "An experiment is open for sign-up on the problem “%(problem)s”: %(title)s.",
-                problem=n.idea.title,
+                problem=n.problem.title,
                 title=n.experiment.title,
             )
         case Kind.PLACE_FREED:
@@ -120,9 +120,9 @@ def target_of(n):
     if n.kind in (Kind.PLACE_FREED, Kind.RESULTS_PUBLISHED, Kind.EXPERIMENT_OPENED):
         return "experiments.show", {"experiment_id": n.experiment_id}, ""
     if n.kind is Kind.STATUS_CHANGED:
-        return "ideas.show", {"idea_id": n.idea_id}, "#timeline"
-    if n.idea_id is not None and n.kind is not Kind.PROTOTYPE_PUBLISHED:
-        endpoint, values = "ideas.show", {"idea_id": n.idea_id}
+        return "ideas.show", {"problem_id": n.problem_id}, "#timeline"
+    if n.problem_id is not None and n.kind is not Kind.PROTOTYPE_PUBLISHED:
+        endpoint, values = "ideas.show", {"problem_id": n.problem_id}
     else:
         endpoint, values = "prototypes.show", {"prototype_id": n.prototype_id}
     if n.comment_id is not None and n.kind is not Kind.CONTENT_HIDDEN:

@@ -12,7 +12,7 @@ from platform.comments.models import Comment
 from platform.database import UTCDateTime, enum_type, utcnow
 from platform.experiments.models import Experiment
 from platform.extensions import db
-from platform.ideas.models import Idea, StatusChange
+from platform.ideas.models import Problem, StatusChange
 from platform.prototypes.models import Feedback, Prototype
 
 
@@ -73,7 +73,9 @@ class Notification(db.Model):
     actor_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL"), index=True
     )
-    idea_id: Mapped[int | None] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"))
+    problem_id: Mapped[int | None] = mapped_column(
+        "idea_id", ForeignKey("idea.id", ondelete="CASCADE")
+    )
     comment_id: Mapped[int | None] = mapped_column(
         ForeignKey("comment.id", ondelete="CASCADE"), index=True
     )
@@ -92,7 +94,7 @@ class Notification(db.Model):
     emailed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id], lazy="raise")
-    idea: Mapped[Idea | None] = relationship(lazy="raise")
+    problem: Mapped[Problem | None] = relationship(lazy="raise")
     comment: Mapped[Comment | None] = relationship(lazy="raise")
     prototype: Mapped[Prototype | None] = relationship(lazy="raise")
     experiment: Mapped[Experiment | None] = relationship(lazy="raise")

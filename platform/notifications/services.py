@@ -51,8 +51,8 @@ def notify(kind, recipient_ids, *, actor_id=None, **links):
     return recipients
 
 
-def follower_ids(idea_id):
-    return set(db.session.scalars(select(Follow.user_id).where(Follow.idea_id == idea_id)))
+def follower_ids(problem_id):
+    return set(db.session.scalars(select(Follow.user_id).where(Follow.problem_id == problem_id)))
 
 
 def unread_count(user):
@@ -69,7 +69,7 @@ def with_links(query):
     """Load what a notification's text and link need, in the same query."""
     return query.options(
         joinedload(Notification.actor),
-        joinedload(Notification.idea),
+        joinedload(Notification.problem),
         joinedload(Notification.comment),
         joinedload(Notification.prototype),
         joinedload(Notification.experiment),

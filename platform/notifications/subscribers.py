@@ -19,9 +19,9 @@ from platform.signals import (
     account_exporting,
     comment_posted,
     experiment_opened,
-    idea_status_changed,
     moderation_decision,
     place_freed,
+    problem_status_changed,
     prototype_published,
     results_published,
 )
@@ -33,7 +33,7 @@ def on_comment_posted(_sender, comment, target, author, **_kwargs):
         return
     links = {
         "comment_id": comment.id,
-        "idea_id": comment.idea_id,
+        "problem_id": comment.problem_id,
         "prototype_id": comment.prototype_id,
     }
     told = set()
@@ -42,49 +42,52 @@ def on_comment_posted(_sender, comment, target, author, **_kwargs):
             select(Comment.author_id).where(Comment.id == comment.parent_id)
         )
         told.update(notify(Kind.REPLY, [parent_author], actor_id=author.id, **links))
-    if comment.idea_id is not None and target.author_id not in told:
+    if comment.problem_id is not None and target.author_id not in told:
         notify(Kind.COMMENT, [target.author_id], actor_id=author.id, **links)
 
 
-def on_status_changed(_sender, idea, change, **_kwargs):
-    if idea.is_hidden:
+def on_status_changed(_sender, problem, change, **_kwargs):
+    if problem.is_hidden:
         return
     notify(
         Kind.STATUS_CHANGED,
-        follower_ids(idea.id),
+        follower_ids(problem.id),
         actor_id=change.actor_id,
-        idea_id=idea.id,
+        problem_id=problem.id,
         status_change_id=change.id,
     )
 
 
-def on_prototype_published(_sender, prototype, idea, actor, **_kwargs):
+def on_prototype_published(_sender, prototype, problem, actor, **_kwargs):
     if prototype.is_hidden:
         return
     notify(
         Kind.PROTOTYPE_PUBLISHED,
-        follower_ids(idea.id),
+        follower_ids(problem.id),
         actor_id=actor.id,
-        idea_id=idea.id,
+        problem_id=problem.id,
         prototype_id=prototype.id,
     )
 
 
-def on_experiment_opened(_sender, experiment, idea, actor, **_kwargs):
+def on_experiment_opened(_sender, experiment, problem, actor, **_kwargs):
     if experiment.is_hidden:
         return
     notify(
         Kind.EXPERIMENT_OPENED,
-        follower_ids(idea.id),
+        follower_ids(problem.id),
         actor_id=actor.id,
-        idea_id=idea.id,
+        problem_id=problem.id,
         experiment_id=experiment.id,
     )
 
 
 def on_place_freed(_sender, experiment, sign_up, **_kwargs):
     notify(
-        Kind.PLACE_FREED, [sign_up.user_id], idea_id=experiment.idea_id, experiment_id=experiment.id
+        Kind.PLACE_FREED,
+        [sign_up.user_id],
+        problem_id=experiment.problem_id,
+        experiment_id=experiment.id,
     )
 
 
@@ -100,9 +103,9 @@ def on_results_published(_sender, experiment, participant_ids, actor=None, **_kw
     )
     notify(
         Kind.RESULTS_PUBLISHED,
-        (follower_ids(experiment.idea_id) | set(participant_ids)) - organisers,
+        (follower_ids(experiment.problem_id) | set(participant_ids)) - organisers,
         actor_id=actor.id if actor is not None else None,
-        idea_id=experiment.idea_id,
+        problem_id=experiment.problem_id,
         experiment_id=experiment.id,
     )
 
@@ -115,10 +118,14 @@ def on_moderation_decision(_sender, target_type, item, action, author_id, actor=
     kind = DECISIONS.get(action)
     if kind is None:
         return
-    if target_type == TargetType.IDEA:
-        links = {"idea_id": item.id}
+    if target_type == TargetType.PROBLEM:
+        links = {"problem_id": item.id}
     elif target_type == TargetType.COMMENT:
-        links = {"comment_id": item.id, "idea_id": item.idea_id, "prototype_id": item.prototype_id}
+        links = {
+            "comment_id": item.id,
+            "problem_id": item.problem_id,
+            "prototype_id": item.prototype_id,
+        }
         if kind is Kind.CONTENT_HIDDEN:
             forget_comment(item)
     elif target_type == TargetType.FEEDBACK:
@@ -144,7 +151,7 @@ def forget_comment(comment):
 def connect():
     """Subscribe to the features' signals (connecting twice is harmless: blinker keeps one)."""
     comment_posted.connect(on_comment_posted)
-    idea_status_changed.connect(on_status_changed)
+    problem_status_changed.connect(on_status_changed)
     prototype_published.connect(on_prototype_published)
     experiment_opened.connect(on_experiment_opened)
     place_freed.connect(on_place_freed)

@@ -13,7 +13,7 @@ from platform.accounts.models import Role, User
 from platform.comments.services import post_comment
 from platform.database import utcnow
 from platform.extensions import db
-from platform.ideas.models import Idea, IdeaStatus
+from platform.ideas.models import Problem, ProblemStatus
 from platform.images import save_image
 from platform.prototypes import services
 from platform.prototypes.models import Prototype, QuestionKind
@@ -44,7 +44,7 @@ POSTER_QUESTIONS = [
 # (author, days ago, index of the comment answered, text).
 PROTOTYPES = [
     {
-        "problem": (IdeaStatus.EXPERIMENTING, "carte d'identité"),
+        "problem": (ProblemStatus.EXPERIMENTING, "carte d'identité"),
         "title": "Alerte SMS quand un rendez-vous pour une carte d'identité se libère",
         "summary": "Recevoir un SMS dès qu'un créneau se libère dans une mairie de la ville, et "
                    "le réserver en répondant au message.",
@@ -126,7 +126,7 @@ PROTOTYPES = [
         ],
     },
     {
-        "problem": (IdeaStatus.EXPERIMENTING, "cantine"),
+        "problem": (ProblemStatus.EXPERIMENTING, "cantine"),
         "title": "Réinscription à la cantine en ligne, avec un dossier déjà rempli",
         "summary": "Un formulaire en ligne qui reprend les informations de l'année précédente : "
                    "il ne reste qu'à vérifier, corriger et envoyer.",
@@ -175,7 +175,7 @@ PROTOTYPES = [
         ],
     },
     {
-        "problem": (IdeaStatus.PROTOTYPING, "encombrants"),
+        "problem": (ProblemStatus.PROTOTYPING, "encombrants"),
         "title": "Collecte des encombrants à date fixe, annoncée dans les halls",
         "summary": "Plus de rendez-vous à prendre : une affiche dans le hall de chaque immeuble "
                    "annonce la collecte des encombrants, le même jour chaque mois.",
@@ -253,7 +253,7 @@ PROTOTYPES = [
         ],
     },
     {
-        "problem": (IdeaStatus.PROTOTYPING, "école élémentaire"),
+        "problem": (ProblemStatus.PROTOTYPING, "école élémentaire"),
         "title": "Rue aux écoles : pas de voitures devant l'école des Tilleuls le matin",
         "summary": "Les jours d'école, la rue Paul-Bert est fermée aux voitures de 8 h 10 à "
                    "8 h 40 pour que les enfants arrivent en sécurité.",
@@ -302,7 +302,7 @@ PROTOTYPES = [
         ],
     },
     {
-        "problem": (IdeaStatus.PROTOTYPING, "aire de jeux"),
+        "problem": (ProblemStatus.PROTOTYPING, "aire de jeux"),
         "title": "Voiles d'ombrage démontables au square du Port",
         "summary": "Trois voiles d'ombrage tendues au-dessus des jeux, aux emplacements choisis "
                    "par les familles du square.",
@@ -331,7 +331,7 @@ PROTOTYPES = [
     },
     {
         # Tested while the problem was experimented, and closed when the lab adopted it.
-        "problem": (IdeaStatus.ADOPTED, "arrêt de tram"),
+        "problem": (ProblemStatus.ADOPTED, "arrêt de tram"),
         "closed": 52,
         "title": "Appuis assis-debout aux arrêts Saint-Roch Église et Tilleuls-Poste",
         "summary": "Deux appuis assis-debout avec accoudoirs et un banc, installés pour six mois "
@@ -371,7 +371,7 @@ PROTOTYPES = [
 
 # Written by the lab, not yet published: only agents see it.
 DRAFT = {
-    "problem": (IdeaStatus.SELECTED, "médiathèque"),
+    "problem": (ProblemStatus.SELECTED, "médiathèque"),
     "days_ago": 6,
     "title": "La médiathèque centrale ouverte jusqu'à 20 h le mardi et le jeudi",
     "summary": "Pendant trois mois, la médiathèque reste ouverte jusqu'à 20 h deux soirs par "
@@ -398,9 +398,9 @@ def _handle(user):
 
 def _problem(status, words):
     return db.session.scalar(
-        select(Idea)
-        .where(Idea.status == status, Idea.title.contains(words), ~Idea.is_hidden)
-        .order_by(Idea.id)
+        select(Problem)
+        .where(Problem.status == status, Problem.title.contains(words), ~Problem.is_hidden)
+        .order_by(Problem.id)
         .limit(1)
     )
 
@@ -476,17 +476,17 @@ def _seed_discussion(prototype, discussion, people, now):
         posted.append(comment)
 
 
-def _seed_prototype(agent, idea, data, people, citizens, rng, now):
+def _seed_prototype(agent, problem, data, people, citizens, rng, now):
     """Create, publish, version, discuss and maybe close one prototype."""
-    status = idea.status
+    status = problem.status
     # The service refuses an adopted problem: create its prototype as when it was tested.
-    if status is IdeaStatus.ADOPTED:
-        idea.status = IdeaStatus.EXPERIMENTING
+    if status is ProblemStatus.ADOPTED:
+        problem.status = ProblemStatus.EXPERIMENTING
     prototype = services.create_prototype(
-        agent, idea, title=data["title"], summary=data["summary"],
+        agent, problem, title=data["title"], summary=data["summary"],
         description=data["description"], questions=data["versions"][0]["questions"],
     )  # fmt: skip
-    idea.status = status
+    problem.status = status
     services.publish_prototype(agent, prototype)
     starts = [now - timedelta(days=spec["days_ago"]) for spec in data["versions"]]
     closed = now - timedelta(days=data["closed"]) if "closed" in data else None
@@ -519,11 +519,11 @@ def _seed_prototype(agent, idea, data, people, citizens, rng, now):
 
 
 def _seed_draft(agent, now):
-    idea = _problem(*DRAFT["problem"])
-    if idea is None:
+    problem = _problem(*DRAFT["problem"])
+    if problem is None:
         return
     prototype = services.create_prototype(
-        agent, idea, title=DRAFT["title"], summary=DRAFT["summary"],
+        agent, problem, title=DRAFT["title"], summary=DRAFT["summary"],
         description=DRAFT["description"], questions=DRAFT["questions"],
     )  # fmt: skip
     written = now - timedelta(days=DRAFT["days_ago"])
@@ -543,8 +543,8 @@ def seed_prototypes(accounts):
     people = {_handle(user): user for user in [*accounts, *citizens]}
     rng = random.Random(2026)  # varied but identical from one run to the next
     for data in PROTOTYPES:
-        idea = _problem(*data["problem"])
-        if idea is not None:  # a database seeded before may lack this problem
-            _seed_prototype(agent, idea, data, people, citizens, rng, now)
+        problem = _problem(*data["problem"])
+        if problem is not None:  # a database seeded before may lack this problem
+            _seed_prototype(agent, problem, data, people, citizens, rng, now)
     _seed_draft(agent, now)
     db.session.flush()

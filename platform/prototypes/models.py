@@ -11,7 +11,7 @@ from platform.accounts.models import User
 from platform.comments.models import register_target
 from platform.database import UTCDateTime, enum_type, utcnow
 from platform.extensions import db
-from platform.ideas.models import Idea
+from platform.ideas.models import Problem
 
 
 class PrototypeStatus(enum.StrEnum):
@@ -50,7 +50,7 @@ class Prototype(db.Model):
     comment_target_key = "prototype_id"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    idea_id: Mapped[int] = mapped_column(ForeignKey("idea.id"), index=True)
+    problem_id: Mapped[int] = mapped_column("idea_id", ForeignKey("idea.id"), index=True)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     title: Mapped[str] = mapped_column(String(150))
     summary: Mapped[str] = mapped_column(String(300))
@@ -66,7 +66,7 @@ class Prototype(db.Model):
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
-    idea: Mapped[Idea] = relationship(lazy="raise")
+    problem: Mapped[Problem] = relationship(lazy="raise")
     author: Mapped[User | None] = relationship(lazy="raise")
 
     def __repr__(self):

@@ -19,8 +19,8 @@ def can_view_prototype(user, prototype):
     return prototype.status is not PrototypeStatus.DRAFT or is_lab(user)
 
 
-def can_create_prototype(user, idea):
-    return is_lab(user) and idea is not None and idea.status.value in PROTOTYPABLE_STATUSES
+def can_create_prototype(user, problem):
+    return is_lab(user) and problem is not None and problem.status.value in PROTOTYPABLE_STATUSES
 
 
 def can_edit_prototype(user, prototype):

@@ -10,7 +10,7 @@ from platform.comments.forms import CommentForm
 from platform.comments.routes import handle_comment_form, requested_comment_page
 from platform.extensions import db
 from platform.forms import add_error
-from platform.ideas.pages import idea_named_in_query
+from platform.ideas.pages import problem_named_in_query
 from platform.images import ImageError, delete_image, save_image
 from platform.limits import posting_limit
 from platform.permissions import ensure, register_predicates
@@ -61,7 +61,7 @@ def submitted_questions(form):
 def index():
     page = db.paginate(
         services.list_query(current_user),
-        per_page=current_app.config["IDEAS_PER_PAGE"],
+        per_page=current_app.config["ITEMS_PER_PAGE"],
         error_out=False,
     )
     return render_template("prototypes/index.html", page=page)
@@ -70,14 +70,14 @@ def index():
 @bp.route("/new", methods=["GET", "POST"])
 @posting_limit
 def new():
-    idea = idea_named_in_query()
-    ensure(can_create_prototype(current_user, idea))
+    problem = problem_named_in_query()
+    ensure(can_create_prototype(current_user, problem))
     form = PrototypeForm()
     if form.validate_on_submit():
         try:
             prototype = services.create_prototype(
                 current_user,
-                idea,
+                problem,
                 title=form.title.data,
                 summary=form.summary.data,
                 description=form.description.data,
@@ -93,7 +93,7 @@ def new():
             else:
                 flash(_("The prototype is saved as a draft, seen by the lab only."), "success")
             return redirect(url_for("prototypes.show", prototype_id=prototype.id))
-    return render_template("prototypes/new.html", form=form, idea=idea), (
+    return render_template("prototypes/new.html", form=form, problem=problem), (
         400 if form.errors else 200
     )
 

@@ -16,8 +16,8 @@ from sqlalchemy.orm import joinedload
 from platform.database import utcnow
 from platform.extensions import db
 from platform.i18n import local_number
-from platform.ideas import services as ideas
-from platform.ideas.models import Idea, IdeaStatus
+from platform.ideas import services as problems
+from platform.ideas.models import Problem, ProblemStatus
 from platform.prototypes.models import (
     Answer,
     Feedback,
@@ -40,7 +40,9 @@ QUESTIONS_MAX = 5
 ANSWER_MAX = 2_000
 IMAGES_MAX = 6
 # Problems for which the lab may prototype a solution.
-PROTOTYPABLE = frozenset({IdeaStatus.SELECTED, IdeaStatus.PROTOTYPING, IdeaStatus.EXPERIMENTING})
+PROTOTYPABLE = frozenset(
+    {ProblemStatus.SELECTED, ProblemStatus.PROTOTYPING, ProblemStatus.EXPERIMENTING}
+)
 
 
 NOT_COLLECTING = _l("This prototype is not collecting feedback.")
@@ -99,14 +101,14 @@ def _add_questions(version, questions):
         db.session.add(Question(version_id=version.id, position=position, text=text, kind=kind))
 
 
-def create_prototype(author, idea, *, title, summary, description, questions):
+def create_prototype(author, problem, *, title, summary, description, questions):
     """Start a prototype for a problem, as a draft with its first version."""
-    if idea.status not in PROTOTYPABLE or idea.is_hidden:
+    if problem.status not in PROTOTYPABLE or problem.is_hidden:
         raise PrototypeError(_l("Only a problem selected by the lab can get a prototype."))
     title, summary, description = _clean(title, summary, description)
     questions = _clean_questions(questions)
     prototype = Prototype(
-        idea_id=idea.id, author_id=author.id, title=title, summary=summary,
+        problem_id=problem.id, author_id=author.id, title=title, summary=summary,
         description=description, status=PrototypeStatus.DRAFT,
     )  # fmt: skip
     db.session.add(prototype)
@@ -134,11 +136,11 @@ def publish_prototype(actor, prototype):
     prototype.status = PrototypeStatus.OPEN
     prototype.published_at = prototype.updated_at = utcnow()
     db.session.flush()
-    idea = db.session.get(Idea, prototype.idea_id)
-    if idea.status is IdeaStatus.SELECTED:
-        ideas.change_status(actor, idea, IdeaStatus.PROTOTYPING)
+    problem = db.session.get(Problem, prototype.problem_id)
+    if problem.status is ProblemStatus.SELECTED:
+        problems.change_status(actor, problem, ProblemStatus.PROTOTYPING)
     prototype_published.send(
-        current_app._get_current_object(), prototype=prototype, idea=idea, actor=actor
+        current_app._get_current_object(), prototype=prototype, problem=problem, actor=actor
     )
     return prototype
 
@@ -412,13 +414,13 @@ def list_query(user):
         query = query.where(Prototype.status != PrototypeStatus.DRAFT)
     open_first = case((Prototype.status == PrototypeStatus.OPEN, 0), else_=1)
     return query.order_by(open_first, Prototype.updated_at.desc(), Prototype.id.desc()).options(
-        joinedload(Prototype.idea)
+        joinedload(Prototype.problem)
     )
 
 
-def prototypes_of_idea(idea, user):
+def prototypes_of_problem(problem, user):
     """The prototypes shown on a problem's page (drafts for agents only)."""
-    query = select(Prototype).where(Prototype.idea_id == idea.id, ~Prototype.is_hidden)
+    query = select(Prototype).where(Prototype.problem_id == problem.id, ~Prototype.is_hidden)
     if not can_see_drafts(user):
         query = query.where(Prototype.status != PrototypeStatus.DRAFT)
     return db.session.scalars(query.order_by(Prototype.created_at)).all()
@@ -442,5 +444,5 @@ def load_prototype(prototype_id):
     return db.session.scalar(
         select(Prototype)
         .where(Prototype.id == prototype_id)
-        .options(joinedload(Prototype.idea), joinedload(Prototype.author))
+        .options(joinedload(Prototype.problem), joinedload(Prototype.author))
     )

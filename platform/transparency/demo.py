@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from platform.database import utcnow
 from platform.extensions import db
-from platform.ideas.models import Idea, Support
+from platform.ideas.models import Problem, Support
 
 SUPPORT_WEEKS = 8
 
@@ -22,7 +22,9 @@ def spread_supports():
     now = utcnow()
     rng = random.Random(2026)
     rows = db.session.execute(
-        select(Support, Idea.created_at).join(Idea, Idea.id == Support.idea_id).order_by(Support.id)
+        select(Support, Problem.created_at)
+        .join(Problem, Problem.id == Support.problem_id)
+        .order_by(Support.id)
     )
     for support, proposed in rows:
         latest = min(now, proposed + timedelta(weeks=SUPPORT_WEEKS))

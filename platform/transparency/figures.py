@@ -27,7 +27,7 @@ from platform.comments.models import Comment
 from platform.database import utcnow
 from platform.experiments.models import Experiment, ExperimentStatus, Method, SignUp, SignUpStatus
 from platform.extensions import db
-from platform.ideas.models import Idea, IdeaStatus, StatusChange, Support
+from platform.ideas.models import Problem, ProblemStatus, StatusChange, Support
 from platform.ideas.services import listed as listed_problem
 from platform.prototypes.models import Feedback, Prototype, PrototypeStatus, PrototypeVersion
 from platform.taxonomy.models import District, Theme
@@ -36,11 +36,11 @@ from platform.taxonomy.models import District, Theme
 CONTRIBUTIONS = ("problems", "supports", "comments", "feedbacks", "sign_ups")
 # The stages of the lab's process, in order (DESIGN.md §3).
 STAGES = (
-    IdeaStatus.PROPOSED,
-    IdeaStatus.SELECTED,
-    IdeaStatus.PROTOTYPING,
-    IdeaStatus.EXPERIMENTING,
-    IdeaStatus.ADOPTED,
+    ProblemStatus.PROPOSED,
+    ProblemStatus.SELECTED,
+    ProblemStatus.PROTOTYPING,
+    ProblemStatus.EXPERIMENTING,
+    ProblemStatus.ADOPTED,
 )
 FORWARD_STAGES = STAGES[1:]
 
@@ -132,13 +132,13 @@ def _contributions(start, end):
         or_(listed_problem(), listed_prototype()),
     )
     return union_all(
-        select(kind("problems"), Idea.created_at.label("at"), Idea.author_id.label("user_id"))
-        .where(listed_problem(), _between(Idea.created_at, start, end)),
+        select(kind("problems"), Problem.created_at.label("at"), Problem.author_id.label("user_id"))
+        .where(listed_problem(), _between(Problem.created_at, start, end)),
         select(kind("supports"), Support.created_at, Support.user_id)
-        .join(Idea, Idea.id == Support.idea_id)
+        .join(Problem, Problem.id == Support.problem_id)
         .where(listed_problem(), _between(Support.created_at, start, end)),
         select(kind("comments"), Comment.created_at, Comment.author_id)
-        .outerjoin(Idea, Idea.id == Comment.idea_id)
+        .outerjoin(Problem, Problem.id == Comment.problem_id)
         .outerjoin(Prototype, Prototype.id == Comment.prototype_id)
         .where(comment_public, _between(Comment.created_at, start, end)),
         select(kind("feedbacks"), Feedback.created_at, Feedback.user_id)
@@ -215,11 +215,11 @@ def _counts_by(column):
         "problems": select(column, func.count()).where(listed_problem()),
         "supports": select(column, func.count())
         .select_from(Support)
-        .join(Idea, Idea.id == Support.idea_id)
+        .join(Problem, Problem.id == Support.problem_id)
         .where(listed_problem()),
         "comments": select(column, func.count())
         .select_from(Comment)
-        .join(Idea, Idea.id == Comment.idea_id)
+        .join(Problem, Problem.id == Comment.problem_id)
         .where(listed_problem(), ~Comment.is_hidden, Comment.deleted_at.is_(None)),
     }
     counts = {}
@@ -236,7 +236,7 @@ def contributions_by_theme():
     [{"slug": "mobilite", "name": "Mobilité", "problems": 12, "supports": 140, "comments": 35}]
     with "name" in the current language. Every theme is listed, even without contributions.
     """
-    counts = _counts_by(Idea.theme_id)
+    counts = _counts_by(Problem.theme_id)
     themes = db.session.scalars(select(Theme).order_by(Theme.position, Theme.id))
     return [_named_counts(theme, counts.get(theme.id)) for theme in themes]
 
@@ -247,7 +247,7 @@ def contributions_by_district():
 
     [{"slug": "le-port", "name": "Le Port", "problems": 5, "supports": 61, "comments": 17}]
     """
-    counts = _counts_by(Idea.district_id)
+    counts = _counts_by(Problem.district_id)
     districts = db.session.scalars(select(District).order_by(District.position, District.id))
     rows = [_named_counts(district, counts.get(district.id)) for district in districts]
     if None in counts:
@@ -281,13 +281,15 @@ def funnel():
      {"stage": "adopted", "problems": 3}]
     """
     reached = union_all(
-        select(StatusChange.idea_id.label("idea_id"),
+        select(StatusChange.problem_id.label("problem_id"),
                _stage_rank(StatusChange.to_status).label("rank"))
-        .join(Idea, Idea.id == StatusChange.idea_id)
+        .join(Problem, Problem.id == StatusChange.problem_id)
         .where(listed_problem()),
-        select(Idea.id, _stage_rank(Idea.status)).where(listed_problem()),
+        select(Problem.id, _stage_rank(Problem.status)).where(listed_problem()),
     ).subquery()  # fmt: skip
-    furthest = select(func.max(reached.c.rank).label("rank")).group_by(reached.c.idea_id).subquery()
+    furthest = (
+        select(func.max(reached.c.rank).label("rank")).group_by(reached.c.problem_id).subquery()
+    )
     problems_at = dict(
         db.session.execute(select(furthest.c.rank, func.count()).group_by(furthest.c.rank)).all()
     )
@@ -333,7 +335,7 @@ def report_years():
     """The years that have a report: from the year of the first public problem to the current
     one (the current year alone while there is none). One query."""
     current = utcnow().year
-    first = db.session.scalar(select(func.min(Idea.created_at)).where(listed_problem()))
+    first = db.session.scalar(select(func.min(Problem.created_at)).where(listed_problem()))
     return range(min(first.year, current) if first else current, current + 1)
 
 
@@ -396,8 +398,8 @@ def problems_moved_forward(year):
     """
     start, end = year_bounds(year)
     moved = (
-        select(StatusChange.idea_id)
-        .join(Idea, Idea.id == StatusChange.idea_id)
+        select(StatusChange.problem_id)
+        .join(Problem, Problem.id == StatusChange.problem_id)
         .where(
             listed_problem(),
             StatusChange.to_status.in_(FORWARD_STAGES),
@@ -406,22 +408,22 @@ def problems_moved_forward(year):
         .scalar_subquery()
     )
     problems = {
-        idea.id: {
-            "id": idea.id,
-            "title": idea.title,
-            "status": idea.status,
-            "reached": IdeaStatus.PROPOSED,
-            "timeline": [{"status": IdeaStatus.PROPOSED, "at": idea.created_at}],
+        problem.id: {
+            "id": problem.id,
+            "title": problem.title,
+            "status": problem.status,
+            "reached": ProblemStatus.PROPOSED,
+            "timeline": [{"status": ProblemStatus.PROPOSED, "at": problem.created_at}],
         }
-        for idea in db.session.scalars(select(Idea).where(Idea.id.in_(moved)))
+        for problem in db.session.scalars(select(Problem).where(Problem.id.in_(moved)))
     }
     for change in db.session.scalars(
         select(StatusChange)
-        .where(StatusChange.idea_id.in_(moved), StatusChange.created_at < end)
+        .where(StatusChange.problem_id.in_(moved), StatusChange.created_at < end)
         .order_by(StatusChange.created_at, StatusChange.id)
     ):
-        problem = problems[change.idea_id]
-        if change.to_status is IdeaStatus.PROPOSED:
+        problem = problems[change.problem_id]
+        if change.to_status is ProblemStatus.PROPOSED:
             problem["timeline"][0]["at"] = change.created_at
             continue
         problem["timeline"].append({"status": change.to_status, "at": change.created_at})
@@ -476,15 +478,15 @@ def prototypes_of_year(year):
         select(
             Prototype.id,
             Prototype.title,
-            Idea.id,
-            Idea.title,
+            Problem.id,
+            Problem.title,
             PrototypeVersion.number,
             published_at,
             feedback.c.feedbacks,
             feedback.c.average_rating,
         )
         .join(Prototype, Prototype.id == PrototypeVersion.prototype_id)
-        .join(Idea, Idea.id == Prototype.idea_id)
+        .join(Problem, Problem.id == Prototype.problem_id)
         .outerjoin(feedback, feedback.c.version_id == PrototypeVersion.id)
         .where(Prototype.id.in_(of_year), published_at < end)
         .order_by(Prototype.published_at, Prototype.id, PrototypeVersion.number)
@@ -539,7 +541,7 @@ def experiments_of_year(year):
             "id": experiment.id,
             "title": experiment.title,
             "method": experiment.method,
-            "problem_id": experiment.idea_id,
+            "problem_id": experiment.problem_id,
             "starts_at": experiment.starts_at,
             "ends_at": experiment.ends_at,
             "participants": participants or 0,

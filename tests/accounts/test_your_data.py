@@ -11,7 +11,7 @@ from platform.comments.models import Comment
 from platform.database import utcnow
 from platform.experiments.models import Experiment, SignUp, SignUpStatus
 from platform.extensions import db
-from platform.ideas.models import Follow, Idea, IdeaStatus, Support
+from platform.ideas.models import Follow, Problem, ProblemStatus, Support
 from platform.moderation.models import ModerationAction
 from platform.prototypes import services as prototype_services
 from platform.prototypes.models import Feedback, Prototype
@@ -27,11 +27,11 @@ def person(make_user):
 
 
 @pytest.fixture
-def contributions(app, client, auth, person, make_user, make_idea, make_prototype):
+def contributions(app, client, auth, person, make_user, make_problem, make_prototype):
     """The person proposes, comments, replies, supports, follows, tests and reports."""
     other = make_user()
-    own = make_idea(author=person, title="Bancs manquants au parc Borély")
-    theirs = make_idea(author=other, title="Trottoirs encombrés rue Paradis")
+    own = make_problem(author=person, title="Bancs manquants au parc Borély")
+    theirs = make_problem(author=other, title="Trottoirs encombrés rue Paradis")
     prototype = make_prototype()
     auth.login(person)
     assert client.post(f"/ideas/{theirs.id}/support").status_code == 302
@@ -151,14 +151,14 @@ def test_contributions_stay_readable_under_deleted_account(
 def test_supports_still_count_and_follows_are_dropped(client, auth, person, contributions, fetch):
     theirs = contributions["theirs"].id
     delete(client, auth, person)
-    idea = fetch(lambda s: s.get(Idea, theirs))
-    supports = fetch(lambda s: s.scalars(select(Support).where(Support.idea_id == theirs)).all())
+    problem = fetch(lambda s: s.get(Problem, theirs))
+    supports = fetch(lambda s: s.scalars(select(Support).where(Support.problem_id == theirs)).all())
     follows = fetch(lambda s: s.scalars(select(Follow).where(Follow.user_id == person.id)).all())
-    assert idea.supports_count == len(supports) == 1
+    assert problem.supports_count == len(supports) == 1
     assert follows == []
     # The comment made the author of `theirs` follow it, and the person followed it: one left.
-    assert idea.followers_count == fetch(
-        lambda s: len(s.scalars(select(Follow).where(Follow.idea_id == theirs)).all())
+    assert problem.followers_count == fetch(
+        lambda s: len(s.scalars(select(Follow).where(Follow.problem_id == theirs)).all())
     )
 
 
@@ -247,13 +247,13 @@ def test_the_only_administrator_cannot_leave_the_platform_without_one(
 
 
 def test_a_deleted_moderator_stays_in_the_log_as_deleted_account(
-    app, client, auth, make_user, moderator, make_idea, fetch
+    app, client, auth, make_user, moderator, make_problem, fetch
 ):
-    idea = make_idea(status=IdeaStatus.PROPOSED)
+    problem = make_problem(status=ProblemStatus.PROPOSED)
     auth.login(moderator)
     response = client.post(
         "/moderation/hide",
-        data={"target_type": "idea", "target_id": str(idea.id), "reason": "Hors sujet"},
+        data={"target_type": "idea", "target_id": str(problem.id), "reason": "Hors sujet"},
     )
     assert response.status_code in (302, 303)
     client.post("/account/delete", data={"password": "correct horse battery"})

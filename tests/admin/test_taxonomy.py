@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from platform.accounts.models import Role, User
 from platform.extensions import db
-from platform.ideas.models import Idea
+from platform.ideas.models import Problem
 from platform.taxonomy.models import District, Theme
 from platform.text import fold
 from tests.support.pages import text
@@ -41,7 +41,7 @@ def make_problem(app, make_user):
     def make(theme, district=None):
         author = make_user()
         with app.app_context():
-            idea = Idea(
+            problem = Problem(
                 title="Des bancs à l'arrêt de bus",
                 description="Il n'y a nulle part où s'asseoir.",
                 search_text=fold("Des bancs à l'arrêt de bus"),
@@ -49,10 +49,10 @@ def make_problem(app, make_user):
                 district_id=district.id if district else None,
                 author_id=author.id,
             )
-            db.session.add(idea)
+            db.session.add(problem)
             db.session.commit()
-            db.session.refresh(idea)
-            return idea
+            db.session.refresh(problem)
+            return problem
 
     return make
 
@@ -245,7 +245,7 @@ def test_theme_used_by_a_problem_is_not_deleted(as_admin, make_item, make_proble
     assert stored(fetch, "themes") == [
         ("mobilite", "Mobilité", "Mobilité (en)", "Mobilité (es)", 0)
     ]
-    assert fetch(lambda s: s.get(Idea, problem.id)).theme_id == theme.id
+    assert fetch(lambda s: s.get(Problem, problem.id)).theme_id == theme.id
 
 
 def test_deleting_a_district_leaves_its_problems_and_accounts_without_one(
@@ -261,7 +261,7 @@ def test_deleting_a_district_leaves_its_problems_and_accounts_without_one(
     assert response.status_code == 302
     assert [row[0] for row in stored(fetch, "districts")] == ["gare"]
     assert fetch(lambda s: s.get(User, resident.id)).district_id is None
-    assert fetch(lambda s: s.get(Idea, problem.id)).district_id is None
+    assert fetch(lambda s: s.get(Problem, problem.id)).district_id is None
     assert fetch(lambda s: s.get(User, neighbour.id)).district_id == kept.id
 
 

@@ -5,29 +5,29 @@ from urllib.parse import parse_qsl, urlsplit
 
 def calls(world):
     """(path template in the OpenAPI document, URL) for every case the API serves."""
-    ideas, one = "/api/v1/ideas", "/api/v1/ideas/{idea_id}"
+    problems, one = "/api/v1/ideas", "/api/v1/ideas/{problem_id}"
     prototypes, experiments, stats = "/api/v1/prototypes", "/api/v1/experiments", "/api/v1/stats"
     found = [
-        (ideas, "/api/v1/ideas"),
-        (ideas, f"/api/v1/ideas?theme={world.theme}"),
-        (ideas, f"/api/v1/ideas?district={world.district}"),
-        (ideas, "/api/v1/ideas?status=selected"),
-        (ideas, "/api/v1/ideas?created_since=2000-01-31"),
-        (ideas, "/api/v1/ideas?updated_since=2000-01-31T08:00:00Z"),
-        (ideas, "/api/v1/ideas?updated_since=2999-01-01"),
-        (ideas, f"/api/v1/ideas?theme={world.theme}&district={world.district}&status=proposed"
+        (problems, "/api/v1/ideas"),
+        (problems, f"/api/v1/ideas?theme={world.theme}"),
+        (problems, f"/api/v1/ideas?district={world.district}"),
+        (problems, "/api/v1/ideas?status=selected"),
+        (problems, "/api/v1/ideas?created_since=2000-01-31"),
+        (problems, "/api/v1/ideas?updated_since=2000-01-31T08:00:00Z"),
+        (problems, "/api/v1/ideas?updated_since=2999-01-01"),
+        (problems, f"/api/v1/ideas?theme={world.theme}&district={world.district}&status=proposed"
                 "&created_since=2000-01-01&updated_since=2000-01-01&limit=1&lang=en"),
-        (ideas, "/api/v1/ideas?limit=1"),
-        (ideas, "/api/v1/ideas?limit=0"),
-        (ideas, "/api/v1/ideas?limit=101"),
-        (ideas, "/api/v1/ideas?limit=ten"),
-        (ideas, "/api/v1/ideas?cursor=bm9wZQ"),
-        (ideas, "/api/v1/ideas?theme=nowhere"),
-        (ideas, "/api/v1/ideas?status=pending"),
-        (ideas, "/api/v1/ideas?created_since=yesterday"),
-        (ideas, "/api/v1/ideas?created_since=0001-01-01T00:00:00%2B14:00"),
-        (ideas, "/api/v1/ideas?colour=blue"),
-        (ideas, "/api/v1/ideas?status=proposed&status=selected"),
+        (problems, "/api/v1/ideas?limit=1"),
+        (problems, "/api/v1/ideas?limit=0"),
+        (problems, "/api/v1/ideas?limit=101"),
+        (problems, "/api/v1/ideas?limit=ten"),
+        (problems, "/api/v1/ideas?cursor=bm9wZQ"),
+        (problems, "/api/v1/ideas?theme=nowhere"),
+        (problems, "/api/v1/ideas?status=pending"),
+        (problems, "/api/v1/ideas?created_since=yesterday"),
+        (problems, "/api/v1/ideas?created_since=0001-01-01T00:00:00%2B14:00"),
+        (problems, "/api/v1/ideas?colour=blue"),
+        (problems, "/api/v1/ideas?status=proposed&status=selected"),
         (one, f"/api/v1/ideas/{world.proposed}"),
         (one, f"/api/v1/ideas/{world.selected}?lang=es"),
         (one, f"/api/v1/ideas/{world.withdrawn}"),
@@ -38,22 +38,22 @@ def calls(world):
         (one, "/api/v1/ideas/999999999"),
         (one, f"/api/v1/ideas/{world.proposed}?limit=1"),
         (prototypes, "/api/v1/prototypes"),
-        (prototypes, f"/api/v1/prototypes?idea={world.selected}"),
+        (prototypes, f"/api/v1/prototypes?problem={world.selected}"),
         (prototypes, "/api/v1/prototypes?status=open"),
         (prototypes, "/api/v1/prototypes?status=closed&created_since=2000-01-01"),
         (prototypes, "/api/v1/prototypes?updated_since=2000-01-01&limit=100"),
         (prototypes, "/api/v1/prototypes?status=draft"),
-        (prototypes, "/api/v1/prototypes?idea=first"),
-        (prototypes, f"/api/v1/prototypes?idea={world.pending}"),
+        (prototypes, "/api/v1/prototypes?problem=first"),
+        (prototypes, f"/api/v1/prototypes?problem={world.pending}"),
         (experiments, "/api/v1/experiments"),
         (experiments, "/api/v1/experiments?limit=1"),
         (experiments, "/api/v1/experiments?method=workshop"),
         (experiments, "/api/v1/experiments?status=completed"),
-        (experiments, f"/api/v1/experiments?idea={world.selected}&method=survey&status=completed"
+        (experiments, f"/api/v1/experiments?problem={world.selected}&method=survey&status=completed"
                       "&created_since=2000-01-01&updated_since=2000-01-01"),
         (experiments, "/api/v1/experiments?method=dance"),
         (experiments, "/api/v1/experiments?status=draft"),
-        (experiments, f"/api/v1/experiments?idea={world.hidden}"),
+        (experiments, f"/api/v1/experiments?problem={world.hidden}"),
         (stats, "/api/v1/stats"),
         (stats, "/api/v1/stats?months=1&lang=en"),
         (stats, "/api/v1/stats?months=121"),
@@ -68,7 +68,7 @@ def calls(world):
         ]
     found += [
         ("/api/v1/ideas.csv", f"/api/v1/ideas.csv?theme={world.other_theme}&status=selected"),
-        ("/api/v1/prototypes.csv", f"/api/v1/prototypes.csv?idea={world.selected}"),
+        ("/api/v1/prototypes.csv", f"/api/v1/prototypes.csv?problem={world.selected}"),
         ("/api/v1/experiments.csv", "/api/v1/experiments.csv?method=workshop&lang=en"),
     ]
     return found

@@ -13,8 +13,8 @@ from platform.database import utcnow
 from platform.experiments import services as experiments
 from platform.experiments.models import Experiment, Method
 from platform.extensions import db
-from platform.ideas import services as ideas
-from platform.ideas.models import Idea, IdeaStatus
+from platform.ideas import services as problems
+from platform.ideas.models import Problem, ProblemStatus
 from platform.prototypes import services as prototypes
 from platform.prototypes.models import Feedback, Prototype, QuestionKind
 
@@ -58,7 +58,7 @@ def prototype_fields(title="Abri de bus chauffé"):
 
 
 @pytest.fixture
-def world(app, make_user, make_idea, theme, other_theme, district):
+def world(app, make_user, make_problem, theme, other_theme, district):
     """Public problems, prototypes and experiments, and what must stay out of the API."""
     people = SimpleNamespace(
         author=make_user(Role.CITIZEN, email="camille.secret@example.org", display_name="Camille"),
@@ -67,25 +67,27 @@ def world(app, make_user, make_idea, theme, other_theme, district):
         waiting=make_user(Role.CITIZEN, email="waiting.secret@example.com"),
         agent=make_user(Role.AGENT, email="agent.secret@ville.example.fr", display_name="Sophie"),
     )  # fmt: skip
-    proposed = make_idea(author=people.author, title="Trottoirs encombrés", district_id=district.id)
-    selected = make_idea(
-        author=people.author, status=IdeaStatus.PROPOSED, theme_id=other_theme.id,
+    proposed = make_problem(
+        author=people.author, title="Trottoirs encombrés", district_id=district.id
+    )
+    selected = make_problem(
+        author=people.author, status=ProblemStatus.PROPOSED, theme_id=other_theme.id,
         title="=HYPERLINK(\"http://evil.example\")", description="@SUM(1+1) et -2",
     )  # fmt: skip
-    withdrawn = make_idea(author=people.author, status=IdeaStatus.WITHDRAWN)
-    merged = make_idea(status=IdeaStatus.MERGED, merged_into_id=proposed.id)
-    orphan = make_idea(title="Problème d'un compte supprimé")
-    pending = make_idea(status=IdeaStatus.PENDING, title="SECRET-PENDING-IDEA")
-    hidden = make_idea(title="SECRET-HIDDEN-IDEA", is_hidden=True)
+    withdrawn = make_problem(author=people.author, status=ProblemStatus.WITHDRAWN)
+    merged = make_problem(status=ProblemStatus.MERGED, merged_into_id=proposed.id)
+    orphan = make_problem(title="Problème d'un compte supprimé")
+    pending = make_problem(status=ProblemStatus.PENDING, title="SECRET-PENDING-IDEA")
+    hidden = make_problem(title="SECRET-HIDDEN-IDEA", is_hidden=True)
     with app.test_request_context():
-        db.session.get(Idea, orphan.id).author_id = None
-        idea = db.session.get(Idea, selected.id)
-        ideas.change_status(people.agent, idea, IdeaStatus.SELECTED, "Le lab s'en saisit.")
-        post_comment(people.author, idea, "SECRET-VISIBLE-COMMENT")
-        secret = post_comment(people.author, idea, "SECRET-HIDDEN-COMMENT")
+        db.session.get(Problem, orphan.id).author_id = None
+        problem = db.session.get(Problem, selected.id)
+        problems.change_status(people.agent, problem, ProblemStatus.SELECTED, "Le lab s'en saisit.")
+        post_comment(people.author, problem, "SECRET-VISIBLE-COMMENT")
+        secret = post_comment(people.author, problem, "SECRET-HIDDEN-COMMENT")
         db.session.get(Comment, secret.id).is_hidden = True
 
-        prototype = prototypes.create_prototype(people.agent, idea, **prototype_fields())
+        prototype = prototypes.create_prototype(people.agent, problem, **prototype_fields())
         prototypes.publish_prototype(people.agent, prototype)
         prototypes.add_version(
             people.agent, prototype, changes="Plus de bancs.",
@@ -98,23 +100,23 @@ def world(app, make_user, make_idea, theme, other_theme, district):
         )  # fmt: skip
         db.session.query(Feedback).filter_by(user_id=people.tester.id).update({"is_hidden": True})
         draft = prototypes.create_prototype(
-            people.agent, idea, **prototype_fields("SECRET-DRAFT-PROTOTYPE")
+            people.agent, problem, **prototype_fields("SECRET-DRAFT-PROTOTYPE")
         )
         hidden_prototype = prototypes.create_prototype(
-            people.agent, idea, **prototype_fields("SECRET-HIDDEN-PROTOTYPE")
+            people.agent, problem, **prototype_fields("SECRET-HIDDEN-PROTOTYPE")
         )
         prototypes.publish_prototype(people.agent, hidden_prototype)
         db.session.get(Prototype, hidden_prototype.id).is_hidden = True
 
         version = prototypes.latest_version(prototype)
         workshop = experiments.create_experiment(
-            people.agent, idea, **experiment_fields(prototype_version_id=version.id)
+            people.agent, problem, **experiment_fields(prototype_version_id=version.id)
         )
         experiments.open_experiment(people.agent, workshop)
         experiments.join_experiment(people.tester, workshop)
         experiments.join_experiment(people.waiting, workshop)
         survey = experiments.create_experiment(
-            people.agent, idea, **experiment_fields(method=Method.SURVEY, title="Enquête",
+            people.agent, problem, **experiment_fields(method=Method.SURVEY, title="Enquête",
                                                     capacity=30)
         )  # fmt: skip
         experiments.open_experiment(people.agent, survey)
@@ -123,10 +125,10 @@ def world(app, make_user, make_idea, theme, other_theme, district):
         survey.ends_at = utcnow() - timedelta(days=2)
         experiments.publish_results(people.agent, survey, "Les usagers veulent des bancs.")
         draft_experiment = experiments.create_experiment(
-            people.agent, idea, **experiment_fields(title="SECRET-DRAFT-EXPERIMENT")
+            people.agent, problem, **experiment_fields(title="SECRET-DRAFT-EXPERIMENT")
         )
         hidden_experiment = experiments.create_experiment(
-            people.agent, idea, **experiment_fields(title="SECRET-HIDDEN-EXPERIMENT")
+            people.agent, problem, **experiment_fields(title="SECRET-HIDDEN-EXPERIMENT")
         )
         experiments.open_experiment(people.agent, hidden_experiment)
         db.session.get(Experiment, hidden_experiment.id).is_hidden = True

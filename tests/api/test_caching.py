@@ -8,7 +8,7 @@ from werkzeug.http import http_date, parse_date
 
 from platform.database import utcnow
 from platform.extensions import db
-from platform.ideas.models import Idea
+from platform.ideas.models import Problem
 
 JSON_URLS = ("/api/v1/ideas", "/api/v1/prototypes", "/api/v1/experiments", "/api/v1/stats",
              "/api/openapi.json")  # fmt: skip
@@ -34,7 +34,7 @@ def test_if_none_match_answers_304_without_a_body(client, world):
 def test_a_change_changes_the_etag(app, client, world):
     before = client.get("/api/v1/ideas").headers["ETag"]
     with app.app_context():
-        db.session.get(Idea, world.proposed).title = "Trottoirs dégagés"
+        db.session.get(Problem, world.proposed).title = "Trottoirs dégagés"
         db.session.commit()
     response = client.get("/api/v1/ideas", headers={"If-None-Match": before})
     assert response.status_code == 200 and response.headers["ETag"] != before
@@ -43,7 +43,7 @@ def test_a_change_changes_the_etag(app, client, world):
 def test_last_modified_is_the_newest_change_in_the_response(app, client, world):
     later = utcnow() + timedelta(days=1)
     with app.app_context():
-        db.session.get(Idea, world.orphan).updated_at = later
+        db.session.get(Problem, world.orphan).updated_at = later
         db.session.commit()
     response = client.get("/api/v1/ideas")
     assert parse_date(response.headers["Last-Modified"]) == later.replace(microsecond=0)

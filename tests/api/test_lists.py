@@ -8,7 +8,7 @@ def ids(response):
     return [item["id"] for item in response.json["data"]]
 
 
-def test_ideas_lists_exactly_the_listed_problems(client, world):
+def test_problems_lists_exactly_the_listed_problems(client, world):
     # Withdrawn, merged, pending and hidden problems are not listed (as on /ideas/).
     assert ids(client.get("/api/v1/ideas")) == world.listed
 
@@ -20,13 +20,13 @@ def test_withdrawn_and_merged_problems_are_readable_by_their_address(client, wor
 
 
 def test_pending_and_hidden_problems_are_not_found(client, world):
-    for idea_id in (world.pending, world.hidden):
-        response = client.get(f"/api/v1/ideas/{idea_id}")
+    for problem_id in (world.pending, world.hidden):
+        response = client.get(f"/api/v1/ideas/{problem_id}")
         assert response.status_code == 404
         assert response.json["error"]["code"] == "not_found"
         assert (
             response.json["error"]["message"]
-            == f"Aucun problème publié n'a l'identifiant {idea_id}."
+            == f"Aucun problème publié n'a l'identifiant {problem_id}."
         )
 
 
@@ -34,17 +34,17 @@ def test_deleted_accounts_have_no_author(client, world):
     assert client.get(f"/api/v1/ideas/{world.orphan}").json["data"]["author"] is None
 
 
-def test_idea_links_its_public_prototypes_and_experiments_only(client, world):
+def test_problem_links_its_public_prototypes_and_experiments_only(client, world):
     for url in (f"/api/v1/ideas/{world.selected}", "/api/v1/ideas"):
         data = client.get(url).json["data"]
-        idea = (
+        problem = (
             data if isinstance(data, dict) else next(i for i in data if i["id"] == world.selected)
         )
-        assert idea["prototype_ids"] == [world.prototype]
-        assert idea["experiment_ids"] == sorted([world.workshop, world.survey])
+        assert problem["prototype_ids"] == [world.prototype]
+        assert problem["experiment_ids"] == sorted([world.workshop, world.survey])
 
 
-def test_idea_timeline_tells_the_story_oldest_first(client, world):
+def test_problem_timeline_tells_the_story_oldest_first(client, world):
     timeline = client.get(f"/api/v1/ideas/{world.selected}").json["data"]["timeline"]
     kinds = [event["kind"] for event in timeline]
     assert kinds[0] == "proposed"
@@ -90,10 +90,20 @@ def test_filters_narrow_the_lists(client, world):
     assert (
         ids(client.get("/api/v1/ideas?updated_since=2000-01-01T00:00:00%2B02:00")) == world.listed
     )
-    assert ids(client.get(f"/api/v1/prototypes?idea={world.proposed}")) == []
+    assert ids(client.get(f"/api/v1/prototypes?problem={world.proposed}")) == []
+    assert ids(client.get(f"/api/v1/experiments?problem={world.selected}&method=survey")) == [
+        world.survey
+    ]
+
+
+def test_the_former_name_of_the_problem_filter_still_works(client, world):
+    """`idea` was the filter's name before the API said `problem` (docs/api.md, changelog)."""
     assert ids(client.get(f"/api/v1/experiments?idea={world.selected}&method=survey")) == [
         world.survey
     ]
+    assert ids(client.get(f"/api/v1/prototypes?idea={world.proposed}")) == []
+    refused = client.get("/api/v1/prototypes?idea=0").json["error"]["message"]
+    assert refused == "« idea » doit être un nombre entier supérieur à 0."
 
 
 def test_pages_follow_one_another_by_id_until_next_is_null(client, world):
@@ -126,7 +136,7 @@ def test_bad_input_answers_400_with_a_translated_message(client, world):
             "Paramètre inconnu « sort ». Paramètres acceptés : created_since, cursor, "
             "district, lang, limit, status, theme, updated_since."
         ),
-        "/api/v1/experiments?idea=0": "« idea » doit être un nombre entier supérieur à 0.",
+        "/api/v1/experiments?problem=0": "« problem » doit être un nombre entier supérieur à 0.",
         "/api/v1/prototypes?updated_since=hier": (
             "« updated_since » doit être une date comme 2025-01-31 ou 2025-01-31T08:00:00Z."
         ),
@@ -141,6 +151,6 @@ def test_bad_input_answers_400_with_a_translated_message(client, world):
 
 
 def test_unknown_filter_values_change_nothing_and_say_which(client, world):
-    response = client.get(f"/api/v1/experiments?idea={world.draft_experiment + 1000}")
+    response = client.get(f"/api/v1/experiments?problem={world.draft_experiment + 1000}")
     assert response.status_code == 400
     assert response.json["error"]["code"] == "invalid_parameter"

@@ -63,7 +63,7 @@ def test_every_schema_of_the_document_is_valid_json_schema(document):
 
 def test_document_describes_every_api_route(app, document):
     routes = {
-        rule.rule.replace("<int:idea_id>", "{idea_id}")
+        rule.rule.replace("<int:problem_id>", "{problem_id}")
         for rule in app.url_map.iter_rules()
         if rule.rule.startswith("/api/v1/")
     }
@@ -103,7 +103,7 @@ def test_calls_cover_every_documented_path(world, document):
 
 def test_not_modified_is_documented_where_it_is_answered(client, world, document):
     for template in document["paths"]:
-        url = template.replace("{idea_id}", str(world.proposed))
+        url = template.replace("{problem_id}", str(world.proposed))
         first = get(client, url)
         again = get(client, url, headers={"If-None-Match": first.headers.get("ETag", '"x"')})
         status = str(again.status_code)

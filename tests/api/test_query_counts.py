@@ -3,7 +3,7 @@
 import pytest
 
 from platform.extensions import db
-from platform.ideas.models import IdeaStatus
+from platform.ideas.models import ProblemStatus
 from platform.prototypes.models import Prototype
 from tests.api.conftest import experiment_fields, prototype_fields
 
@@ -16,21 +16,21 @@ def cost(client, count_queries, url):
 
 
 @pytest.fixture
-def many(app, make_idea, make_user, add_comments, district, agent):
+def many(app, make_problem, make_user, add_comments, district, agent):
     """Twelve problems with authors, comments, a district, prototypes and experiments."""
     from platform.experiments import services as experiments
-    from platform.ideas.models import Idea
+    from platform.ideas.models import Problem
     from platform.prototypes import services as prototypes
 
     made = []
     for _ in range(12):
-        idea = make_idea(status=IdeaStatus.SELECTED, district_id=district.id)
-        add_comments(idea, [make_user()], 2)
-        made.append(idea)
+        problem = make_problem(status=ProblemStatus.SELECTED, district_id=district.id)
+        add_comments(problem, [make_user()], 2)
+        made.append(problem)
     with app.test_request_context():
-        for idea in made:
-            target = db.session.get(Idea, idea.id)
-            for _ in range(3 if idea is made[-1] else 1):  # the last one has a longer story
+        for problem in made:
+            target = db.session.get(Problem, problem.id)
+            for _ in range(3 if problem is made[-1] else 1):  # the last one has a longer story
                 prototype = prototypes.create_prototype(agent, target, **prototype_fields())
                 prototypes.publish_prototype(agent, prototype)
                 version = prototypes.latest_version(db.session.get(Prototype, prototype.id))

@@ -12,7 +12,7 @@ from platform.accounts.models import User
 from platform.comments.models import Comment
 from platform.experiments.models import Experiment, SignUp
 from platform.extensions import db
-from platform.ideas.models import Idea, IdeaStatus, Support
+from platform.ideas.models import Problem, ProblemStatus, Support
 from platform.prototypes.models import Feedback, Prototype
 
 SCALE = 0.001
@@ -35,7 +35,7 @@ def test_sizes_follow_the_scale():
     assert sizes["accounts"] == 200_000
     assert sizes["supports"] == 1_000_000
     assert sizes["big_thread"] == 2_000
-    assert sizes_for(0.01)["ideas"] == 1_000
+    assert sizes_for(0.01)["problems"] == 1_000
 
 
 def test_allocation_sums_exactly_and_respects_caps():
@@ -48,7 +48,7 @@ def test_allocation_sums_exactly_and_respects_caps():
 def test_generator_writes_the_promised_rows(city):
     sizes = sizes_for(SCALE)
     assert count(User) == sizes["accounts"]
-    assert count(Idea) == sizes["ideas"]
+    assert count(Problem) == sizes["problems"]
     assert count(Support) == sizes["supports"]
     assert count(Comment) == sizes["comments"]
     assert count(Prototype) == sizes["prototypes"]
@@ -63,16 +63,18 @@ def test_stored_counters_equal_their_rows(city):
 
 
 def test_one_problem_carries_the_long_thread(city):
-    longest = db.session.scalar(select(Idea).order_by(Idea.comments_count.desc()).limit(1))
-    assert longest.id == city["big_thread_idea"]
+    longest = db.session.scalar(select(Problem).order_by(Problem.comments_count.desc()).limit(1))
+    assert longest.id == city["big_thread_problem"]
     assert longest.is_listed
-    threads = db.session.scalar(select(func.count()).where(Comment.idea_id == longest.id))
+    threads = db.session.scalar(select(func.count()).where(Comment.problem_id == longest.id))
     assert threads == sizes_for(SCALE)["big_thread"]
 
 
 def test_most_problems_are_proposed(city):
-    proposed = db.session.scalar(select(func.count()).where(Idea.status == IdeaStatus.PROPOSED))
-    assert proposed > count(Idea) / 2
+    proposed = db.session.scalar(
+        select(func.count()).where(Problem.status == ProblemStatus.PROPOSED)
+    )
+    assert proposed > count(Problem) / 2
 
 
 def test_experiments_never_exceed_their_capacity(city):
@@ -87,4 +89,4 @@ def test_manifest_names_pages_that_exist(city):
     assert db.session.scalar(select(func.count()).where(User.email.in_(city["accounts"]))) == len(
         city["accounts"]
     )
-    assert city["support_ideas"]
+    assert city["support_problems"]

@@ -12,7 +12,7 @@ from platform.comments import threads
 from platform.comments.models import Comment
 from platform.database import utcnow
 from platform.extensions import db
-from platform.ideas.models import Idea
+from platform.ideas.models import Problem
 from tests.support import bulk
 from tests.support.pages import text
 
@@ -56,12 +56,14 @@ def replies_of(fetch, root_id):
     return fetch(lambda s: s.scalars(query).all())
 
 
-def test_first_page_shows_the_oldest_and_links_to_later_ones(client, make_idea, fill, small_pages):
-    idea = make_idea()
-    roots = fill(idea, 7)
-    first = client.get(f"/ideas/{idea.id}")
+def test_first_page_shows_the_oldest_and_links_to_later_ones(
+    client, make_problem, fill, small_pages
+):
+    problem = make_problem()
+    roots = fill(problem, 7)
+    first = client.get(f"/ideas/{problem.id}")
     assert shown(first) == roots[:3]
-    assert links(first) == {f"/ideas/{idea.id}?comments_after={roots[2]}#comments": "next"}
+    assert links(first) == {f"/ideas/{problem.id}?comments_after={roots[2]}#comments": "next"}
     page = text(first)
     assert 'aria-label="Pages des commentaires"' in page
     assert "7 commentaires" in page and "Cette page montre 3 commentaires" in page
@@ -76,41 +78,41 @@ def test_first_page_shows_the_oldest_and_links_to_later_ones(client, make_idea, 
     assert shown(client.get(link(back, "prev"))) == roots[:3]
 
 
-def test_latest_comments_are_one_link_away(client, make_idea, fill, small_pages):
-    idea = make_idea()
-    roots = fill(idea, 7)
-    assert f'href="/ideas/{idea.id}?comments=latest#comments"' in text(
-        client.get(f"/ideas/{idea.id}")
+def test_latest_comments_are_one_link_away(client, make_problem, fill, small_pages):
+    problem = make_problem()
+    roots = fill(problem, 7)
+    assert f'href="/ideas/{problem.id}?comments=latest#comments"' in text(
+        client.get(f"/ideas/{problem.id}")
     )
-    latest = client.get(f"/ideas/{idea.id}?comments=latest")
+    latest = client.get(f"/ideas/{problem.id}?comments=latest")
     assert shown(latest) == roots[4:]
     assert set(links(latest).values()) == {"prev"}
 
 
 def test_long_threads_show_their_first_replies_and_a_link_to_the_rest(
-    client, make_idea, fill, fetch, small_pages
+    client, make_problem, fill, fetch, small_pages
 ):
-    idea = make_idea()
-    [root] = fill(idea, 1, replies=6)
-    page = client.get(f"/ideas/{idea.id}")
+    problem = make_problem()
+    [root] = fill(problem, 1, replies=6)
+    page = client.get(f"/ideas/{problem.id}")
     assert len(shown(page)) == 1 + threads.REPLIES_SHOWN
-    assert f'href="/ideas/{idea.id}?thread={root}#comments"' in text(page)
+    assert f'href="/ideas/{problem.id}?thread={root}#comments"' in text(page)
     assert "Voir toute la conversation (6 réponses)" in text(page)
 
-    thread = client.get(f"/ideas/{idea.id}?thread={root}")
+    thread = client.get(f"/ideas/{problem.id}?thread={root}")
     assert shown(thread)[0] == root
     assert len(shown(thread)) == 1 + 4
     assert "Cette conversation compte 6 réponses" in text(thread)
-    assert f'href="/ideas/{idea.id}?comment={root}#c{root}"' in text(thread)
+    assert f'href="/ideas/{problem.id}?comment={root}#c{root}"' in text(thread)
     rest = client.get(link(thread, "next"))
     assert shown(rest)[0] == root and len(shown(rest)) == 1 + 2
     assert 'aria-label="Pages des réponses"' in text(rest)
 
 
-def test_replies_stay_under_their_parent(client, make_idea, fill, fetch):
-    idea = make_idea()
-    [root] = fill(idea, 1, replies=3)  # the third reply answers the second
-    page = client.get(f"/ideas/{idea.id}").get_data(as_text=True)
+def test_replies_stay_under_their_parent(client, make_problem, fill, fetch):
+    problem = make_problem()
+    [root] = fill(problem, 1, replies=3)  # the third reply answers the second
+    page = client.get(f"/ideas/{problem.id}").get_data(as_text=True)
     first, second = replies_of(fetch, root)
     [deep] = replies_of(fetch, second)
     assert page.index(f'id="c{root}"') < page.index(f'id="c{first}"')
@@ -119,45 +121,45 @@ def test_replies_stay_under_their_parent(client, make_idea, fill, fetch):
 
 
 def test_a_link_to_a_comment_lands_on_the_page_that_shows_it(
-    client, make_idea, fill, fetch, small_pages
+    client, make_problem, fill, fetch, small_pages
 ):
-    idea = make_idea()
-    roots = fill(idea, 7, replies=5)
+    problem = make_problem()
+    roots = fill(problem, 7, replies=5)
     root = roots[3]
-    page = client.get(f"/ideas/{idea.id}?comment={root}")
+    page = client.get(f"/ideas/{problem.id}?comment={root}")
     assert page.status_code == 200
     assert [c for c in shown(page) if c in roots] == roots[3:6]
     assert set(links(page).values()) == {"prev", "next"}
-    assert shown(client.get(link(page, "prev"))) == shown(client.get(f"/ideas/{idea.id}"))
+    assert shown(client.get(link(page, "prev"))) == shown(client.get(f"/ideas/{problem.id}"))
 
     first_reply, _second, late_reply = replies_of(fetch, root)[:3]  # the 1st, 2nd and 4th
-    assert first_reply in shown(client.get(f"/ideas/{idea.id}?comment={first_reply}"))
-    late = client.get(f"/ideas/{idea.id}?comment={late_reply}")  # beyond the replies shown
+    assert first_reply in shown(client.get(f"/ideas/{problem.id}?comment={first_reply}"))
+    late = client.get(f"/ideas/{problem.id}?comment={late_reply}")  # beyond the replies shown
     assert late_reply in shown(late)
     assert "Cette conversation compte 5 réponses" in text(late)
 
 
 def test_posting_goes_back_to_the_page_that_shows_the_new_comment(
-    client, auth, citizen, make_idea, fill, fetch, small_pages
+    client, auth, citizen, make_problem, fill, fetch, small_pages
 ):
-    idea = make_idea()
-    roots = fill(idea, 7, replies=3)
+    problem = make_problem()
+    roots = fill(problem, 7, replies=3)
     auth.login(citizen)
     for parent in (None, roots[0]):
         data = {"body": "Je confirme."} | ({"parent_id": str(parent)} if parent else {})
-        response = client.post(f"/ideas/{idea.id}/comments", data=data)
+        response = client.post(f"/ideas/{problem.id}/comments", data=data)
         newest = fetch(lambda s: s.scalar(select(Comment.id).order_by(Comment.id.desc())))
-        assert response.headers["Location"] == f"/ideas/{idea.id}?comment={newest}#c{newest}"
+        assert response.headers["Location"] == f"/ideas/{problem.id}?comment={newest}#c{newest}"
         assert newest in shown(client.get(response.headers["Location"]))
 
 
-def test_comment_count_comes_from_the_stored_counter(client, app, make_idea, fill):
-    idea = make_idea()
-    fill(idea, 2)
+def test_comment_count_comes_from_the_stored_counter(client, app, make_problem, fill):
+    problem = make_problem()
+    fill(problem, 2)
     with app.app_context():
-        db.session.get(Idea, idea.id).comments_count = 41  # as if drifted: the page trusts it
+        db.session.get(Problem, problem.id).comments_count = 41  # as if drifted: the page trusts it
         db.session.commit()
-    assert "41 commentaires" in text(client.get(f"/ideas/{idea.id}"))
+    assert "41 commentaires" in text(client.get(f"/ideas/{problem.id}"))
 
 
 @pytest.mark.parametrize(
@@ -178,18 +180,18 @@ def test_comment_count_comes_from_the_stored_counter(client, app, make_idea, fil
     ],
 )
 def test_bad_page_arguments_show_the_first_page_with_a_message(
-    client, make_idea, fill, fetch, query, small_pages
+    client, make_problem, fill, fetch, query, small_pages
 ):
-    idea, other_idea = make_idea(), make_idea()
-    roots = fill(idea, 4, replies=1)
-    [other] = fill(other_idea, 1, replies=1)
+    problem, other_problem = make_problem(), make_problem()
+    roots = fill(problem, 4, replies=1)
+    [other] = fill(other_problem, 1, replies=1)
     values = {
         "other": other,
         "root": roots[1],
         "reply": replies_of(fetch, roots[0])[0],
         "foreign_reply": replies_of(fetch, roots[0])[0],
     }
-    response = client.get(f"/ideas/{idea.id}?" + query.format(**values))
+    response = client.get(f"/ideas/{problem.id}?" + query.format(**values))
     assert response.status_code == 400
     assert "Ce commentaire n'existe pas ici : voici les premiers commentaires." in text(response)
     assert shown(response)[0] == roots[0]
@@ -208,9 +210,9 @@ def test_prototype_threads_are_paged_and_linked_the_same_way(
 
 
 def test_two_thousand_comments_cost_what_twenty_do(
-    app, client, auth, citizen, make_idea, count_queries
+    app, client, auth, citizen, make_problem, count_queries
 ):
-    small, big = make_idea(), make_idea()
+    small, big = make_problem(), make_problem()
     with app.app_context():
         authors = bulk.add_users(50)
         bulk.add_comments(small, authors, 10, replies=1)
@@ -219,11 +221,11 @@ def test_two_thousand_comments_cost_what_twenty_do(
         db.session.commit()
     auth.login(citizen)
     costs, pages = [], []
-    for idea in (small, big):
-        client.get(f"/ideas/{idea.id}")  # warm up (templates, session)
+    for problem in (small, big):
+        client.get(f"/ideas/{problem.id}")  # warm up (templates, session)
         with count_queries() as counter:
             started = time.perf_counter()
-            response = client.get(f"/ideas/{idea.id}")
+            response = client.get(f"/ideas/{problem.id}")
             elapsed = time.perf_counter() - started
         assert response.status_code == 200
         costs.append(counter.count)

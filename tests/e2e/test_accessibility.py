@@ -12,7 +12,7 @@ AXE = (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8"
 RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 PUBLIC = [
-    "/", "/ideas/", "/ideas/?sort=top&theme=mobilite", "{idea}", "/prototypes/", "{prototype}",
+    "/", "/ideas/", "/ideas/?sort=top&theme=mobilite", "{problem}", "/prototypes/", "{prototype}",
     "/experiments/", "{experiment}", "/stats", "{report}", "/terms", "/accessibility",
     "/auth/login", "/auth/register", "/no-such-page",
 ]  # fmt: skip
@@ -21,7 +21,7 @@ SIGNED_IN = {
         "/ideas/new",
         "/account/",
         "/account/password",
-        "{idea}",
+        "{problem}",
         "/notifications/",
         "/notifications/settings",
         "/account/delete",
@@ -46,7 +46,7 @@ def paths(browser, server):
     context = browser.new_context(base_url=server)
     page = context.new_page()
     found = {
-        "idea": first_link(page, "/ideas/?sort=discussed", "/ideas/"),
+        "problem": first_link(page, "/ideas/?sort=discussed", "/ideas/"),
         "prototype": first_link(page, "/prototypes/", "/prototypes/"),
         "experiment": first_link(page, "/experiments/", "/experiments/"),
         "report": first_link(page, "/stats", "/report/"),

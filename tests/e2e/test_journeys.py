@@ -87,14 +87,14 @@ def test_citizen_registers_proposes_supports_comments_replies_and_switches_langu
     # Support the first listed problem that is not ours.
     page.goto("/ideas/?sort=top")
     button = (
-        page.locator(".idea-card")
+        page.locator(".list-card")
         .filter(has_not_text=title)
         .get_by_role("button", name=re.compile("^Soutenir"))
     )
-    idea_id = button.first.locator("xpath=ancestor::form").get_attribute("data-idea")
-    counter = page.locator(f"[data-role=supports-count][data-idea='{idea_id}']").first
+    problem_id = button.first.locator("xpath=ancestor::form").get_attribute("data-problem")
+    counter = page.locator(f"[data-role=supports-count][data-problem='{problem_id}']").first
     before = int(re.search(r"\d+", counter.inner_text()).group())
-    page.locator(f"form.support-form[data-idea='{idea_id}'] button").click()
+    page.locator(f"form.support-form[data-problem='{problem_id}'] button").click()
     expect(counter).to_contain_text(f"{before + 1} soutien")
     page.reload()
     expect(counter).to_contain_text(f"{before + 1} soutien")
@@ -124,11 +124,11 @@ def test_agent_selects_publishes_prototype_and_version_then_citizen_gives_feedba
     tag = suffix()
     citizen = new_page()
     sign_in(citizen, CAMILLE)
-    idea_url = propose(citizen, f"Horaires de la médiathèque illisibles {tag}")
+    problem_url = propose(citizen, f"Horaires de la médiathèque illisibles {tag}")
 
     agent = new_page()
     sign_in(agent, SOPHIE)
-    select_problem(agent, idea_url)
+    select_problem(agent, problem_url)
     agent.get_by_role("link", name="Lancer un prototype").click()
     prototype_title = f"Affiche d'horaires simplifiée {tag}"
     agent.fill("#title", prototype_title)
@@ -164,11 +164,11 @@ def test_agent_opens_experiment_citizens_join_until_full_and_one_waits(new_page)
     tag = suffix()
     citizen = new_page()
     sign_in(citizen, CAMILLE)
-    idea_url = propose(citizen, f"Trop d'attente au guichet de l'état civil {tag}")
+    problem_url = propose(citizen, f"Trop d'attente au guichet de l'état civil {tag}")
 
     agent = new_page()
     sign_in(agent, SOPHIE)
-    select_problem(agent, idea_url)
+    select_problem(agent, problem_url)
     agent.get_by_role("link", name="Préparer une expérimentation").click()
     start = (datetime.now() + timedelta(days=5)).replace(hour=14, minute=0)
     end = start + timedelta(hours=2)
@@ -212,12 +212,12 @@ def test_moderator_handles_a_report(new_page):
     author = new_page()
     sign_in(author, YANIS)
     title = f"Achetez mes chaussures pas chères {tag}"
-    idea_url = propose(author, title, "Promotion sur des chaussures, rien à voir avec la ville.")
-    idea_id = idea_url.rstrip("/").rsplit("/", 1)[-1]
+    problem_url = propose(author, title, "Promotion sur des chaussures, rien à voir avec la ville.")
+    problem_id = problem_url.rstrip("/").rsplit("/", 1)[-1]
 
     reporter = new_page()
     sign_in(reporter, CAMILLE)
-    reporter.goto(idea_url)
+    reporter.goto(problem_url)
     # Keyboard: open the disclosure with Enter, choose the reason, Tab to the button, Enter.
     report = reporter.locator("aside details.report")
     report.locator("summary").focus()
@@ -237,10 +237,10 @@ def test_moderator_handles_a_report(new_page):
     moderator.goto("/moderation/")
     entry = moderator.locator("ul.queue > li").filter(has_text=title)
     expect(entry).to_be_visible()
-    entry.locator(f"#hide-idea-{idea_id}").fill("Publicité sans rapport avec la ville.")
+    entry.locator(f"#hide-idea-{problem_id}").fill("Publicité sans rapport avec la ville.")
     entry.get_by_role("button", name=re.compile("^Masquer")).click()
     expect(moderator.locator(".flash-success")).to_be_visible()
 
     visitor = new_page()
-    visitor.goto(idea_url)
+    visitor.goto(problem_url)
     expect(visitor.locator("h1")).to_have_text("Masqué par la modération")

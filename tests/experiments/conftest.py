@@ -9,12 +9,12 @@ from platform.database import utcnow
 from platform.experiments import services
 from platform.experiments.models import Experiment, ExperimentStatus, Method, SignUp
 from platform.extensions import db
-from platform.ideas.models import Idea, IdeaStatus
+from platform.ideas.models import Problem, ProblemStatus
 
 
 @pytest.fixture
-def lab_idea(make_idea):
-    return make_idea(status=IdeaStatus.SELECTED, title="Accueil de la mairie")
+def lab_problem(make_problem):
+    return make_problem(status=ProblemStatus.SELECTED, title="Accueil de la mairie")
 
 
 def fields(**overrides):
@@ -35,12 +35,12 @@ def fields(**overrides):
 
 
 @pytest.fixture
-def make_experiment(app, agent, lab_idea):
+def make_experiment(app, agent, lab_problem):
     """An experiment in the given state; `starts_in`/`lasts` set its dates afterwards."""
 
-    def make(status=ExperimentStatus.OPEN, idea=None, starts_in=None, lasts=None, **overrides):
+    def make(status=ExperimentStatus.OPEN, problem=None, starts_in=None, lasts=None, **overrides):
         with app.test_request_context():
-            target = db.session.get(Idea, (idea or lab_idea).id)
+            target = db.session.get(Problem, (problem or lab_problem).id)
             experiment = services.create_experiment(agent, target, **fields(**overrides))
             if status is not ExperimentStatus.DRAFT:
                 services.open_experiment(agent, experiment)

@@ -11,7 +11,7 @@ from platform.accounts.models import Role, User
 from platform.database import utcnow
 from platform.experiments.models import Experiment, ExperimentStatus, Method, SignUp
 from platform.extensions import db
-from platform.ideas.models import Idea, IdeaStatus
+from platform.ideas.models import Problem, ProblemStatus
 from platform.taxonomy.models import Theme
 from tests.conftest import PASSWORD
 
@@ -27,13 +27,13 @@ def setup(app, n):
         ]  # fmt: skip
         db.session.add_all([theme, *people])
         db.session.flush()
-        idea = Idea(title="I", description="x", theme_id=theme.id, author_id=people[0].id,
-                    status=IdeaStatus.SELECTED)  # fmt: skip
-        db.session.add(idea)
+        problem = Problem(title="I", description="x", theme_id=theme.id, author_id=people[0].id,
+                    status=ProblemStatus.SELECTED)  # fmt: skip
+        db.session.add(problem)
         db.session.flush()
         start = utcnow() + timedelta(days=2)
         experiment = Experiment(
-            idea_id=idea.id, method=Method.WORKSHOP, title="E", description="d",
+            problem_id=problem.id, method=Method.WORKSHOP, title="E", description="d",
             involvement="i", location="l", starts_at=start, ends_at=start + timedelta(hours=2),
             capacity=10, status=ExperimentStatus.OPEN,
         )  # fmt: skip

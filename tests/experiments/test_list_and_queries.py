@@ -14,13 +14,13 @@ def titles(response):
 
 
 @pytest.fixture
-def four(make_experiment, make_idea, join_as, make_user):
-    from platform.ideas.models import IdeaStatus
+def four(make_experiment, make_problem, join_as, make_user):
+    from platform.ideas.models import ProblemStatus
 
-    other_idea = make_idea(status=IdeaStatus.SELECTED)
+    other_problem = make_problem(status=ProblemStatus.SELECTED)
     later = make_experiment(title="Plus tard", starts_in=timedelta(days=20))
     soon = make_experiment(title="Bientôt", starts_in=timedelta(days=2), method=Method.SURVEY)
-    past = make_experiment(title="Passé", starts_in=timedelta(days=-30), idea=other_idea)
+    past = make_experiment(title="Passé", starts_in=timedelta(days=-30), problem=other_problem)
     full = make_experiment(title="Complet", starts_in=timedelta(days=5), capacity=1)
     join_as(full, make_user())
     return later, soon, past, full
@@ -30,10 +30,10 @@ def test_upcoming_first_soonest_first_then_past(client, four):
     assert titles(client.get("/experiments/")) == ["Bientôt", "Complet", "Plus tard", "Passé"]
 
 
-def test_filters(client, four, lab_idea):
+def test_filters(client, four, lab_problem):
     assert titles(client.get("/experiments/?method=survey")) == ["Bientôt"]
     assert titles(client.get("/experiments/?places=1")) == ["Bientôt", "Plus tard"]
-    assert "Passé" not in titles(client.get(f"/experiments/?idea={lab_idea.id}"))
+    assert "Passé" not in titles(client.get(f"/experiments/?idea={lab_problem.id}"))
 
 
 def test_unknown_filter_values_are_reported(client, four):

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from platform.database import utcnow
 from platform.experiments.models import Experiment, ExperimentStatus, Method
-from platform.ideas.models import IdeaStatus
+from platform.ideas.models import ProblemStatus
 from platform.signals import results_published
 from tests.support.pages import text
 
@@ -35,9 +35,11 @@ def count(fetch):
     return fetch(lambda s: s.scalar(select(func.count()).select_from(Experiment)))
 
 
-def test_agent_prepares_an_experiment_in_the_city_time_zone(client, auth, agent, lab_idea, fetch):
+def test_agent_prepares_an_experiment_in_the_city_time_zone(
+    client, auth, agent, lab_problem, fetch
+):
     auth.login(agent)
-    response = client.post(f"/experiments/new?idea={lab_idea.id}", data=form())
+    response = client.post(f"/experiments/new?idea={lab_problem.id}", data=form())
     assert response.status_code == 302
     experiment = fetch(lambda s: s.scalar(select(Experiment)))
     assert experiment.status is ExperimentStatus.DRAFT
@@ -60,16 +62,16 @@ def test_agent_prepares_an_experiment_in_the_city_time_zone(client, auth, agent,
         ({"prototype_version_id": "999"}, "Choisissez l'une des options de la liste."),
     ],
 )
-def test_bad_input_is_refused(client, auth, agent, lab_idea, fetch, overrides, message):
+def test_bad_input_is_refused(client, auth, agent, lab_problem, fetch, overrides, message):
     auth.login(agent)
-    response = client.post(f"/experiments/new?idea={lab_idea.id}", data=form(**overrides))
+    response = client.post(f"/experiments/new?idea={lab_problem.id}", data=form(**overrides))
     assert response.status_code == 400
     assert message in text(response)
     assert count(fetch) == 0
 
 
-def test_only_for_a_problem_the_lab_works_on(client, auth, agent, make_idea, fetch):
-    proposed = make_idea(status=IdeaStatus.PROPOSED)
+def test_only_for_a_problem_the_lab_works_on(client, auth, agent, make_problem, fetch):
+    proposed = make_problem(status=ProblemStatus.PROPOSED)
     auth.login(agent)
     assert client.post(f"/experiments/new?idea={proposed.id}", data=form()).status_code == 403
     assert count(fetch) == 0
@@ -80,15 +82,15 @@ def test_only_for_a_problem_the_lab_works_on(client, auth, agent, make_idea, fet
     [(Method.FIELD_EXPERIMENT, True), (Method.PROTOTYPE_TEST, True), (Method.SURVEY, False)],
 )
 def test_opening_a_field_test_moves_a_prototyping_problem(
-    client, auth, agent, make_idea, make_experiment, get_idea, method, moves
+    client, auth, agent, make_problem, make_experiment, get_problem, method, moves
 ):
-    idea = make_idea(status=IdeaStatus.PROTOTYPING)
-    experiment = make_experiment(status=ExperimentStatus.DRAFT, idea=idea, method=method)
+    problem = make_problem(status=ProblemStatus.PROTOTYPING)
+    experiment = make_experiment(status=ExperimentStatus.DRAFT, problem=problem, method=method)
     auth.login(agent)
     assert client.post(f"/experiments/{experiment.id}/open").status_code == 302
-    expected = IdeaStatus.EXPERIMENTING if moves else IdeaStatus.PROTOTYPING
-    assert get_idea(idea).status is expected
-    timeline = text(client.get(f"/ideas/{idea.id}")).split('id="timeline"')[1]
+    expected = ProblemStatus.EXPERIMENTING if moves else ProblemStatus.PROTOTYPING
+    assert get_problem(problem).status is expected
+    timeline = text(client.get(f"/ideas/{problem.id}")).split('id="timeline"')[1]
     assert "Expérimentation ouverte" in timeline
 
 
@@ -159,7 +161,7 @@ def test_results_wait_for_the_end_then_tell_participants(
     assert told == [citizen.id]
     assert get_experiment(experiment).status is ExperimentStatus.COMPLETED
     assert "<strong>11</strong> sur 14" in text(client.get(f"/experiments/{experiment.id}"))
-    timeline = text(client.get(f"/ideas/{experiment.idea_id}")).split('id="timeline"')[1]
+    timeline = text(client.get(f"/ideas/{experiment.problem_id}")).split('id="timeline"')[1]
     assert "Résultats publiés" in timeline
 
 

@@ -12,12 +12,12 @@ from werkzeug.security import generate_password_hash
 from platform.accounts.models import User
 from platform.database import utcnow
 from platform.extensions import db
-from platform.ideas.models import Idea, Support
+from platform.ideas.models import Problem, Support
 from platform.taxonomy.models import Theme
 from tests.conftest import PASSWORD
 
 
-def make_people_and_idea(app, n):
+def make_people_and_problem(app, n):
     # A cheap hash keeps 50 sign-ins fast; the strength of scrypt is not what is tested here.
     cheap = generate_password_hash(PASSWORD, method="pbkdf2:sha256:1000")
     with app.app_context():
@@ -33,14 +33,16 @@ def make_people_and_idea(app, n):
         ]
         db.session.add_all([theme, *people])
         db.session.flush()
-        idea = Idea(title="Concurrent", description="x", theme_id=theme.id, author_id=people[0].id)
-        db.session.add(idea)
+        problem = Problem(
+            title="Concurrent", description="x", theme_id=theme.id, author_id=people[0].id
+        )
+        db.session.add(problem)
         db.session.commit()
-        return [p.email for p in people], idea.id
+        return [p.email for p in people], problem.id
 
 
 def test_concurrent_support_toggles_keep_the_counter_exact(live_app):
-    emails, idea_id = make_people_and_idea(live_app, 25)
+    emails, problem_id = make_people_and_problem(live_app, 25)
     # Two browsers per account, 50 in all, each toggling once, all at the same moment.
     browsers = []
     for email in emails * 2:
@@ -53,7 +55,7 @@ def test_concurrent_support_toggles_keep_the_counter_exact(live_app):
         client, token = browser
         start.wait(timeout=30)
         return client.post(
-            f"/ideas/{idea_id}/support", data={"csrf_token": token}, csrf=False
+            f"/ideas/{problem_id}/support", data={"csrf_token": token}, csrf=False
         ).status_code
 
     with ThreadPoolExecutor(max_workers=len(browsers)) as pool:
@@ -62,9 +64,9 @@ def test_concurrent_support_toggles_keep_the_counter_exact(live_app):
     assert statuses == [302] * len(browsers)
     with live_app.app_context():
         rows = db.session.scalar(
-            select(func.count()).select_from(Support).where(Support.idea_id == idea_id)
+            select(func.count()).select_from(Support).where(Support.problem_id == problem_id)
         )
-        counter = db.session.get(Idea, idea_id).supports_count
+        counter = db.session.get(Problem, problem_id).supports_count
         most_per_account = db.session.scalar(
             select(func.count()).select_from(Support).group_by(Support.user_id)
             .order_by(func.count().desc()).limit(1)

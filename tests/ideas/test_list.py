@@ -6,7 +6,7 @@ import re
 import pytest
 
 from platform.ideas import services
-from platform.ideas.models import IdeaStatus
+from platform.ideas.models import ProblemStatus
 from tests.support.pages import text
 
 
@@ -15,11 +15,11 @@ def titles(response):
 
 
 @pytest.fixture
-def three(make_idea, other_theme, district, add_supports, add_comments, make_user):
+def three(make_problem, other_theme, district, add_supports, add_comments, make_user):
     voters = [make_user() for _ in range(3)]
-    a = make_idea(title="Bancs manquants place du marché", district_id=district.id)
-    b = make_idea(title="Déchets au bord du canal", theme_id=other_theme.id)
-    c = make_idea(title="Vélos volés devant la gare", status=IdeaStatus.SELECTED)
+    a = make_problem(title="Bancs manquants place du marché", district_id=district.id)
+    b = make_problem(title="Déchets au bord du canal", theme_id=other_theme.id)
+    c = make_problem(title="Vélos volés devant la gare", status=ProblemStatus.SELECTED)
     add_supports(b, voters)
     add_supports(c, voters[:1])
     add_comments(a, voters, 4)
@@ -64,23 +64,25 @@ def test_unknown_filter_values_are_reported_and_ignored(client, three, query, me
     assert len(titles(response)) == 3
 
 
-@pytest.mark.parametrize("status", [IdeaStatus.WITHDRAWN, IdeaStatus.MERGED, IdeaStatus.PENDING])
-def test_withdrawn_merged_and_pending_are_not_listed(client, make_idea, status):
-    make_idea(title="Visible")
-    make_idea(title="Invisible", status=status)
+@pytest.mark.parametrize(
+    "status", [ProblemStatus.WITHDRAWN, ProblemStatus.MERGED, ProblemStatus.PENDING]
+)
+def test_withdrawn_merged_and_pending_are_not_listed(client, make_problem, status):
+    make_problem(title="Visible")
+    make_problem(title="Invisible", status=status)
     assert titles(client.get("/ideas/")) == ["Visible"]
 
 
-def test_hidden_problems_are_not_listed(client, make_idea):
-    make_idea(title="Visible")
-    make_idea(title="Caché", is_hidden=True)
+def test_hidden_problems_are_not_listed(client, make_problem):
+    make_problem(title="Visible")
+    make_problem(title="Caché", is_hidden=True)
     assert titles(client.get("/ideas/")) == ["Visible"]
 
 
 @pytest.fixture
-def many(app, make_idea, make_user):
+def many(app, make_problem, make_user):
     author = make_user()
-    return [make_idea(author=author, title=f"Problème {n:02d}") for n in range(45)]
+    return [make_problem(author=author, title=f"Problème {n:02d}") for n in range(45)]
 
 
 def walk(client):
@@ -92,7 +94,7 @@ def walk(client):
 
 def test_random_order_is_stable_for_one_visitor_across_pages(client, many):
     first = walk(client)
-    assert sorted(first) == sorted(idea.title for idea in many)  # nobody missed, nobody twice
+    assert sorted(first) == sorted(problem.title for problem in many)  # nobody missed, nobody twice
     assert walk(client) == first
 
 
@@ -139,7 +141,7 @@ def test_next_links_walk_every_problem_once_and_previous_links_walk_back(client,
     forward, last = follow(client, f"/ideas/?sort={sort}", "next")
     assert [len(page) for page in forward] == [20, 20, 5]
     seen = [title for page in forward for title in page]
-    assert sorted(seen) == sorted(idea.title for idea in many)
+    assert sorted(seen) == sorted(problem.title for problem in many)
     backward, _ = follow(client, last, "prev")
     assert backward == forward[::-1]
 

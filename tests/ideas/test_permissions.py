@@ -8,18 +8,18 @@ import pytest
 
 from platform.accounts.models import AnonymousUser, Role
 from platform.comments.permissions import can_comment
-from platform.ideas.models import IdeaStatus
+from platform.ideas.models import ProblemStatus
 from platform.ideas.permissions import (
-    can_change_idea_status,
-    can_edit_idea,
-    can_propose_idea,
-    can_support_idea,
-    can_withdraw_idea,
+    can_change_problem_status,
+    can_edit_problem,
+    can_propose_problem,
+    can_support_problem,
+    can_withdraw_problem,
 )
 
 ACTORS = ["visitor", "citizen", "author", "agent", "moderator", "admin"]
 ACTIONS = ["propose", "edit", "withdraw", "support", "comment", "change_status"]
-S = IdeaStatus
+S = ProblemStatus
 OPEN_TO_SUPPORT = {S.PROPOSED, S.SELECTED, S.PROTOTYPING, S.EXPERIMENTING, S.ADOPTED}
 OPEN_TO_COMMENTS = OPEN_TO_SUPPORT | {S.NOT_RETAINED}
 MOVABLE = {S.PROPOSED, S.SELECTED, S.PROTOTYPING, S.EXPERIMENTING}
@@ -44,12 +44,12 @@ def can_see(actor, status):
 
 
 PREDICATES = {
-    "propose": lambda user, idea: can_propose_idea(user),
-    "edit": can_edit_idea,
-    "withdraw": can_withdraw_idea,
-    "support": can_support_idea,
+    "propose": lambda user, problem: can_propose_problem(user),
+    "edit": can_edit_problem,
+    "withdraw": can_withdraw_problem,
+    "support": can_support_problem,
     "comment": can_comment,
-    "change_status": can_change_idea_status,
+    "change_status": can_change_problem_status,
 }
 
 
@@ -66,12 +66,12 @@ def actors(make_user):
     }
 
 
-@pytest.mark.parametrize("status", list(IdeaStatus))
-def test_predicates_match_the_table(app, actors, make_idea, status):
-    idea = make_idea(author=actors["author"], status=status)
+@pytest.mark.parametrize("status", list(ProblemStatus))
+def test_predicates_match_the_table(app, actors, make_problem, status):
+    problem = make_problem(author=actors["author"], status=status)
     with app.test_request_context():
         table = {
-            (actor, action): PREDICATES[action](user, idea)
+            (actor, action): PREDICATES[action](user, problem)
             for actor, user in actors.items()
             for action in ACTIONS
         }
@@ -80,29 +80,29 @@ def test_predicates_match_the_table(app, actors, make_idea, status):
     }
 
 
-def request_for(action, idea, theme):
+def request_for(action, problem, theme):
     form = {"title": "Un titre", "description": "Une description.", "theme": str(theme.id)}
     return {
         "propose": ("/ideas/new", {**form, "district": "0", "similar_checked": "1"}),
-        "edit": (f"/ideas/{idea.id}/edit", {**form, "district": "0"}),
-        "withdraw": (f"/ideas/{idea.id}/withdraw", {}),
-        "support": (f"/ideas/{idea.id}/support", {"state": "on"}),
-        "comment": (f"/ideas/{idea.id}/comments", {"body": "Un commentaire."}),
+        "edit": (f"/ideas/{problem.id}/edit", {**form, "district": "0"}),
+        "withdraw": (f"/ideas/{problem.id}/withdraw", {}),
+        "support": (f"/ideas/{problem.id}/support", {"state": "on"}),
+        "comment": (f"/ideas/{problem.id}/comments", {"body": "Un commentaire."}),
         "change_status": (
-            f"/ideas/{idea.id}/status",
+            f"/ideas/{problem.id}/status",
             {"status": "not_retained", "note": "Une note publique."},
         ),
     }[action]
 
 
-@pytest.mark.parametrize("status", list(IdeaStatus))
+@pytest.mark.parametrize("status", list(ProblemStatus))
 @pytest.mark.parametrize("actor", ACTORS)
-def test_routes_match_the_table(client, auth, actors, make_idea, theme, actor, status):
+def test_routes_match_the_table(client, auth, actors, make_problem, theme, actor, status):
     if actor != "visitor":
         auth.login(actors[actor])
     for action in ACTIONS:
-        idea = make_idea(author=actors["author"], status=status)
-        path, data = request_for(action, idea, theme)
+        problem = make_problem(author=actors["author"], status=status)
+        path, data = request_for(action, problem, theme)
         response = client.post(path, data=data)
         if expected(actor, status, action):
             assert response.status_code == 302, (action, response.status_code)

@@ -3,12 +3,12 @@
 import pytest
 from sqlalchemy import func, select
 
-from platform.ideas.models import Follow, Idea, IdeaStatus
+from platform.ideas.models import Follow, Problem, ProblemStatus
 from tests.support.pages import text
 
 
-def count_ideas(fetch):
-    return fetch(lambda s: s.scalar(select(func.count()).select_from(Idea)))
+def count_problems(fetch):
+    return fetch(lambda s: s.scalar(select(func.count()).select_from(Problem)))
 
 
 @pytest.fixture
@@ -25,13 +25,13 @@ def test_proposing_publishes_the_problem_and_follows_it(client, auth, citizen, f
     auth.login(citizen)
     response = client.post("/ideas/new", data=form)
     assert response.status_code == 302
-    idea = fetch(lambda s: s.scalar(select(Idea)))
-    assert response.headers["Location"] == f"/ideas/{idea.id}"
-    assert (idea.title, idea.status) == (form["title"], IdeaStatus.PROPOSED)
-    assert idea.author_id == citizen.id
-    assert idea.followers_count == 1
+    problem = fetch(lambda s: s.scalar(select(Problem)))
+    assert response.headers["Location"] == f"/ideas/{problem.id}"
+    assert (problem.title, problem.status) == (form["title"], ProblemStatus.PROPOSED)
+    assert problem.author_id == citizen.id
+    assert problem.followers_count == 1
     assert fetch(lambda s: s.scalar(select(func.count()).select_from(Follow))) == 1
-    page = text(client.get(f"/ideas/{idea.id}"))
+    page = text(client.get(f"/ideas/{problem.id}"))
     assert "<strong>trop petites</strong>" in page
     assert "Votre problème est publié." in page
 
@@ -56,20 +56,20 @@ def test_bad_input_is_refused_with_a_message(
     response = client.post("/ideas/new", data={**form, field: value})
     assert response.status_code == 400
     assert message in text(response)
-    assert count_ideas(fetch) == 0
+    assert count_problems(fetch) == 0
 
 
 def test_visitor_is_asked_to_sign_in(client, form, fetch):
     assert client.get("/ideas/new").headers["Location"].startswith("/auth/login")
     assert client.post("/ideas/new", data=form).status_code == 302
-    assert count_ideas(fetch) == 0
+    assert count_problems(fetch) == 0
 
 
 def test_similar_problems_are_shown_before_publishing(
-    client, auth, citizen, form, make_idea, fetch
+    client, auth, citizen, form, make_problem, fetch
 ):
-    existing = make_idea(title="Horaires de bus illisibles à l'arrêt Gare")
-    make_idea(title="Trop de déchets au parc")
+    existing = make_problem(title="Horaires de bus illisibles à l'arrêt Gare")
+    make_problem(title="Trop de déchets au parc")
     auth.login(citizen)
     response = client.post("/ideas/new", data=form)
     assert response.status_code == 200
@@ -78,22 +78,22 @@ def test_similar_problems_are_shown_before_publishing(
     assert existing.title in page
     assert "Trop de déchets" not in page
     assert f'action="/ideas/{existing.id}/support"' in page
-    assert count_ideas(fetch) == 2
+    assert count_problems(fetch) == 2
 
     # Going on publishes it, with what was typed kept.
     response = client.post("/ideas/new", data={**form, "similar_checked": "1"})
     assert response.status_code == 302
-    assert count_ideas(fetch) == 3
+    assert count_problems(fetch) == 3
 
 
-def test_supporting_a_similar_problem_instead(client, auth, citizen, form, make_idea, fetch):
-    existing = make_idea(title="Horaires de bus illisibles à l'arrêt Gare")
+def test_supporting_a_similar_problem_instead(client, auth, citizen, form, make_problem, fetch):
+    existing = make_problem(title="Horaires de bus illisibles à l'arrêt Gare")
     auth.login(citizen)
     client.post("/ideas/new", data=form)
     response = client.post(f"/ideas/{existing.id}/support", data={"state": "on"})
     assert response.status_code == 302
-    assert fetch(lambda s: s.get(Idea, existing.id)).supports_count == 1
-    assert count_ideas(fetch) == 1
+    assert fetch(lambda s: s.get(Problem, existing.id)).supports_count == 1
+    assert count_problems(fetch) == 1
 
 
 @pytest.fixture
@@ -107,15 +107,15 @@ def test_with_pre_moderation_a_problem_waits_unseen(
 ):
     auth.login(citizen)
     response = client.post("/ideas/new", data=form)
-    idea = fetch(lambda s: s.scalar(select(Idea)))
-    assert idea.status is IdeaStatus.PENDING
+    problem = fetch(lambda s: s.scalar(select(Problem)))
+    assert problem.status is ProblemStatus.PENDING
     assert "une fois qu'un modérateur l'aura lu" in text(client.get(response.headers["Location"]))
-    assert client.get(f"/ideas/{idea.id}").status_code == 200  # its author sees it
+    assert client.get(f"/ideas/{problem.id}").status_code == 200  # its author sees it
     assert form["title"] not in text(client.get("/ideas/"))
     auth.logout()
-    assert client.get(f"/ideas/{idea.id}").status_code == 404
+    assert client.get(f"/ideas/{problem.id}").status_code == 404
     auth.login(make_user())
-    assert client.get(f"/ideas/{idea.id}").status_code == 404
+    assert client.get(f"/ideas/{problem.id}").status_code == 404
     auth.logout()
     auth.login(moderator)
-    assert client.get(f"/ideas/{idea.id}").status_code == 200
+    assert client.get(f"/ideas/{problem.id}").status_code == 200

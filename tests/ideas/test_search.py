@@ -5,7 +5,7 @@ from sqlalchemy import text as sql
 
 from platform.extensions import db
 from platform.ideas import services
-from platform.ideas.models import Idea, IdeaStatus
+from platform.ideas.models import Problem, ProblemStatus
 from platform.search import fts5_query, rebuild_search_index, search_words
 from tests.ideas.test_list import titles
 from tests.support.pages import text
@@ -18,17 +18,17 @@ def search(client, query):
 
 
 @pytest.fixture
-def corpus(make_idea, other_theme, add_supports, make_user):
-    bikes = make_idea(
+def corpus(make_problem, other_theme, add_supports, make_user):
+    bikes = make_problem(
         title="Vélos volés devant la gare",
         description="Il faut un abri fermé pour les vélos des voyageurs.",
     )
-    shelter = make_idea(
+    shelter = make_problem(
         title="Abri de bus sans toit",
         description="Les cyclistes attendent sous la pluie, leur vélo à la main.",
         theme_id=other_theme.id,
     )
-    bins = make_idea(title="Poubelles pleines le lundi", description="Ramassage trop rare.")
+    bins = make_problem(title="Poubelles pleines le lundi", description="Ramassage trop rare.")
     add_supports(shelter, [make_user() for _ in range(3)])
     return bikes, shelter, bins
 
@@ -62,32 +62,33 @@ def test_search_combines_with_filters(client, corpus, other_theme):
 
 
 @pytest.mark.parametrize(
-    "status", [IdeaStatus.PENDING, IdeaStatus.WITHDRAWN, IdeaStatus.MERGED, IdeaStatus.SELECTED]
+    "status",
+    [ProblemStatus.PENDING, ProblemStatus.WITHDRAWN, ProblemStatus.MERGED, ProblemStatus.SELECTED],
 )
-def test_search_shows_what_the_list_shows(client, make_idea, status):
-    make_idea(title="Lampadaires éteints", status=status)
-    make_idea(title="Lampadaires cassés", is_hidden=True)
+def test_search_shows_what_the_list_shows(client, make_problem, status):
+    make_problem(title="Lampadaires éteints", status=status)
+    make_problem(title="Lampadaires cassés", is_hidden=True)
     expected = ["Lampadaires éteints"] if status.is_listed else []
     assert search(client, "lampadaires") == expected
 
 
-def test_hiding_a_problem_takes_it_out_of_results_at_once(app, client, make_idea):
-    idea = make_idea(title="Graffitis sur le pont")
-    assert search(client, "graffitis") == [idea.title]
+def test_hiding_a_problem_takes_it_out_of_results_at_once(app, client, make_problem):
+    problem = make_problem(title="Graffitis sur le pont")
+    assert search(client, "graffitis") == [problem.title]
     with app.app_context():
-        db.session.get(Idea, idea.id).is_hidden = True
+        db.session.get(Problem, problem.id).is_hidden = True
         db.session.commit()
     assert search(client, "graffitis") == []
 
 
-def test_editing_a_problem_changes_what_finds_it(app, client, make_idea, make_user, theme):
+def test_editing_a_problem_changes_what_finds_it(app, client, make_problem, make_user, theme):
     author = make_user()
-    idea = make_idea(author=author, title="Trottoir glissant", description="Du verglas.")
+    problem = make_problem(author=author, title="Trottoir glissant", description="Du verglas.")
     assert search(client, "verglas") == ["Trottoir glissant"]
     with app.test_request_context():
-        services.update_idea(
+        services.update_problem(
             author,
-            db.session.get(Idea, idea.id),
+            db.session.get(Problem, problem.id),
             title="Trottoir défoncé",
             description="Des racines soulèvent les dalles.",
             theme_id=theme.id,
@@ -149,8 +150,8 @@ def test_words_are_folded_quoted_and_bounded():
     assert fts5_query(["a", "b"], any_word=True) == '"a" OR "b"'
 
 
-def test_rebuild_reindexes_every_problem(app, client, make_idea):
-    make_idea(title="Fontaine à sec")
+def test_rebuild_reindexes_every_problem(app, client, make_problem):
+    make_problem(title="Fontaine à sec")
     with app.app_context():
         if db.session.get_bind().dialect.name == "sqlite":
             db.session.execute(sql("INSERT INTO idea_fts (idea_fts) VALUES ('delete-all')"))
@@ -161,8 +162,8 @@ def test_rebuild_reindexes_every_problem(app, client, make_idea):
     assert search(client, "fontaine") == ["Fontaine à sec"]
 
 
-def test_rebuild_command(runner, make_idea):
-    make_idea(title="Fontaine à sec")
+def test_rebuild_command(runner, make_problem):
+    make_problem(title="Fontaine à sec")
     result = runner.invoke(args=["search", "rebuild"])
     assert result.exit_code == 0, result.output
     assert "rebuilt" in result.output

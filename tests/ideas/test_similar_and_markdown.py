@@ -4,18 +4,18 @@ from platform.ideas.services import find_similar
 from platform.text import keywords, render_markdown
 
 
-def test_similar_finds_a_title_sharing_its_main_words(app, make_idea):
-    target = make_idea(title="Les bus de nuit ne passent plus dans le quartier Nord")
-    make_idea(title="Piscine municipale fermée le dimanche")
-    make_idea(title="Nuit blanche : trop de bruit")
+def test_similar_finds_a_title_sharing_its_main_words(app, make_problem):
+    target = make_problem(title="Les bus de nuit ne passent plus dans le quartier Nord")
+    make_problem(title="Piscine municipale fermée le dimanche")
+    make_problem(title="Nuit blanche : trop de bruit")
     with app.test_request_context():
         found = find_similar("Plus aucun bus de nuit au quartier Nord !")
-    assert [idea.id for idea in found][0] == target.id
-    assert all("Piscine" not in idea.title for idea in found)
+    assert [problem.id for problem in found][0] == target.id
+    assert all("Piscine" not in problem.title for problem in found)
 
 
-def test_similar_needs_more_than_one_common_word(app, make_idea):
-    make_idea(title="Trottoirs encombrés par les trottinettes")
+def test_similar_needs_more_than_one_common_word(app, make_problem):
+    make_problem(title="Trottoirs encombrés par les trottinettes")
     with app.test_request_context():
         assert find_similar("Les poubelles débordent sur les trottoirs du centre") == []
 

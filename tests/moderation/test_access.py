@@ -10,8 +10,8 @@ ACTIONS = [
     ("POST", "/moderation/restore"),
     ("POST", "/moderation/dismiss"),
     ("POST", "/moderation/bulk"),
-    ("POST", "/moderation/ideas/{idea}/publish"),
-    ("POST", "/moderation/ideas/{idea}/merge"),
+    ("POST", "/moderation/ideas/{problem}/publish"),
+    ("POST", "/moderation/ideas/{problem}/merge"),
     ("GET", "/moderation/accounts/{user}/suspend"),
     ("POST", "/moderation/accounts/{user}/suspend"),
     ("POST", "/moderation/accounts/{user}/unsuspend"),
@@ -23,7 +23,7 @@ def test_every_moderation_route_is_in_this_matrix(app):
         rule.rule for rule in app.url_map.iter_rules() if rule.endpoint.startswith("moderation.")
     }
     listed = {
-        path.replace("{idea}", "<int:idea_id>").replace("{user}", "<int:user_id>")
+        path.replace("{problem}", "<int:problem_id>").replace("{user}", "<int:user_id>")
         for _method, path in PAGES + ACTIONS
     } | {"/moderation/report"}
     assert routes == listed
@@ -31,10 +31,10 @@ def test_every_moderation_route_is_in_this_matrix(app):
 
 @pytest.mark.parametrize(("method", "path"), PAGES + ACTIONS)
 @pytest.mark.parametrize("role", [None, Role.CITIZEN, Role.AGENT, Role.MODERATOR, Role.ADMIN])
-def test_access(client, auth, make_user, make_idea, method, path, role):
+def test_access(client, auth, make_user, make_problem, method, path, role):
     target = make_user()
-    idea = make_idea()
-    path = path.format(idea=idea.id, user=target.id)
+    problem = make_problem()
+    path = path.format(problem=problem.id, user=target.id)
     if role is not None:
         auth.login(make_user(role))
     response = client.get(path) if method == "GET" else client.post(path, data={})
@@ -48,9 +48,10 @@ def test_access(client, auth, make_user, make_idea, method, path, role):
         assert response.status_code in (200, 400)
 
 
-def test_reporting_needs_an_account(client, make_idea):
-    idea = make_idea()
+def test_reporting_needs_an_account(client, make_problem):
+    problem = make_problem()
     response = client.post(
-        "/moderation/report", data={"target_type": "idea", "target_id": idea.id, "reason": "spam"}
+        "/moderation/report",
+        data={"target_type": "idea", "target_id": problem.id, "reason": "spam"},
     )
     assert response.headers["Location"].startswith("/auth/login")

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from platform.database import utcnow
 from platform.extensions import db
-from platform.ideas.models import IdeaStatus
+from platform.ideas.models import ProblemStatus
 from platform.moderation.models import ActionType, AppendOnlyError, ModerationAction
 from tests.support.pages import text
 
@@ -16,38 +16,38 @@ def entries(fetch):
     return fetch(lambda s: s.scalars(select(ModerationAction).order_by(ModerationAction.id)).all())
 
 
-def report(client, auth, make_user, idea, times):
+def report(client, auth, make_user, problem, times):
     for _ in range(times):
         auth.login(make_user())
         client.post(
             "/moderation/report",
-            data={"target_type": "idea", "target_id": idea.id, "reason": "spam"},
+            data={"target_type": "idea", "target_id": problem.id, "reason": "spam"},
         )
         auth.logout()
 
 
-def do_action(action, app, client, auth, make_user, make_idea, moderator, admin):
+def do_action(action, app, client, auth, make_user, make_problem, moderator, admin):
     """Perform one action of the given type through the platform; return who should be logged."""
     if action is ActionType.AUTO_HIDE:
-        report(client, auth, make_user, make_idea(), 3)
+        report(client, auth, make_user, make_problem(), 3)
         return None
     if action is ActionType.CHANGE_ROLE:
         auth.login(admin)
         client.post(f"/admin/users/{make_user().id}/role", data={"role": "agent"})
         return admin
-    idea = make_idea()
+    problem = make_problem()
     if action in (ActionType.RESTORE, ActionType.DISMISS):
-        report(client, auth, make_user, idea, 1)
+        report(client, auth, make_user, problem, 1)
         with app.app_context():
-            from platform.ideas.models import Idea
+            from platform.ideas.models import Problem
 
-            db.session.get(Idea, idea.id).is_hidden = True
+            db.session.get(Problem, problem.id).is_hidden = True
             db.session.commit()
     if action is ActionType.PUBLISH:
         with app.app_context():
-            from platform.ideas.models import Idea
+            from platform.ideas.models import Problem
 
-            db.session.get(Idea, idea.id).status = IdeaStatus.PENDING
+            db.session.get(Problem, problem.id).status = ProblemStatus.PENDING
             db.session.commit()
     target = make_user()
     if action is ActionType.UNSUSPEND:
@@ -57,16 +57,19 @@ def do_action(action, app, client, auth, make_user, make_idea, moderator, admin)
             db.session.get(User, target.id).suspended_until = utcnow() + timedelta(days=1)
             db.session.commit()
     auth.login(moderator)
-    target_data = {"target_type": "idea", "target_id": idea.id, "reason": "Raison"}
+    target_data = {"target_type": "idea", "target_id": problem.id, "reason": "Raison"}
     requests = {
         ActionType.HIDE: ("/moderation/hide", target_data),
         ActionType.RESTORE: ("/moderation/restore", target_data),
         ActionType.DISMISS: ("/moderation/dismiss", target_data),
-        ActionType.PUBLISH: (f"/moderation/ideas/{idea.id}/publish", {}),
-        ActionType.CHANGE_STATUS: (f"/ideas/{idea.id}/status", {"status": "selected", "note": ""}),
+        ActionType.PUBLISH: (f"/moderation/ideas/{problem.id}/publish", {}),
+        ActionType.CHANGE_STATUS: (
+            f"/ideas/{problem.id}/status",
+            {"status": "selected", "note": ""},
+        ),
         ActionType.MERGE: (
-            f"/moderation/ideas/{idea.id}/merge",
-            {"target_id": str(make_idea().id), "note": "Doublon"},
+            f"/moderation/ideas/{problem.id}/merge",
+            {"target_id": str(make_problem().id), "note": "Doublon"},
         ),
         ActionType.SUSPEND: (
             f"/moderation/accounts/{target.id}/suspend",
@@ -82,19 +85,19 @@ def do_action(action, app, client, auth, make_user, make_idea, moderator, admin)
 
 @pytest.mark.parametrize("action", list(ActionType))
 def test_each_action_writes_exactly_one_entry(
-    app, client, auth, make_user, make_idea, moderator, admin, fetch, action
+    app, client, auth, make_user, make_problem, moderator, admin, fetch, action
 ):
-    actor = do_action(action, app, client, auth, make_user, make_idea, moderator, admin)
+    actor = do_action(action, app, client, auth, make_user, make_problem, moderator, admin)
     logged = entries(fetch)
     assert [entry.action for entry in logged] == [action]
     assert logged[0].actor_id == (actor.id if actor else None)
 
 
-def test_the_log_cannot_be_changed_or_deleted(app, client, auth, moderator, make_idea, fetch):
-    idea = make_idea()
+def test_the_log_cannot_be_changed_or_deleted(app, client, auth, moderator, make_problem, fetch):
+    problem = make_problem()
     auth.login(moderator)
     client.post(
-        "/moderation/hide", data={"target_type": "idea", "target_id": idea.id, "reason": "Spam"}
+        "/moderation/hide", data={"target_type": "idea", "target_id": problem.id, "reason": "Spam"}
     )
     with app.app_context():
         entry = db.session.scalar(select(ModerationAction))
@@ -110,8 +113,8 @@ def test_the_log_cannot_be_changed_or_deleted(app, client, auth, moderator, make
     assert [e.reason for e in entries(fetch)] == ["Spam"]
 
 
-def test_log_page_lists_and_filters(client, auth, moderator, make_idea):
-    first, second = make_idea(), make_idea()
+def test_log_page_lists_and_filters(client, auth, moderator, make_problem):
+    first, second = make_problem(), make_problem()
     auth.login(moderator)
     client.post(
         "/moderation/hide",
@@ -124,11 +127,11 @@ def test_log_page_lists_and_filters(client, auth, moderator, make_idea):
     assert f"idea #{first.id}" in filtered and f"idea #{second.id}" not in filtered
 
 
-def test_public_stats_show_moderation_actions_per_month(client, auth, moderator, make_idea):
-    idea = make_idea()
+def test_public_stats_show_moderation_actions_per_month(client, auth, moderator, make_problem):
+    problem = make_problem()
     auth.login(moderator)
     client.post(
-        "/moderation/hide", data={"target_type": "idea", "target_id": idea.id, "reason": "Spam"}
+        "/moderation/hide", data={"target_type": "idea", "target_id": problem.id, "reason": "Spam"}
     )
     auth.logout()
     page = text(client.get("/stats"))

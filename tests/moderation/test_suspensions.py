@@ -10,7 +10,7 @@ from platform.accounts.models import Role, User
 from platform.comments.models import Comment
 from platform.database import utcnow
 from platform.extensions import db
-from platform.ideas.models import Idea, Support
+from platform.ideas.models import Problem, Support
 from platform.moderation.models import ActionType, ModerationAction, TargetType
 from platform.moderation.suspensions import (
     FOR_GOOD,
@@ -67,7 +67,7 @@ def account(fetch, user):
 
 
 @pytest.fixture
-def idea_form(theme):
+def problem_form(theme):
     return {
         "title": "Les horaires des bus sont illisibles aux arrêts",
         "description": "Les fiches horaires sont trop petites et souvent effacées.",
@@ -77,30 +77,32 @@ def idea_form(theme):
     }
 
 
-def test_a_suspended_account_signs_in_and_reads(app, client, auth, moderator, citizen, make_idea):
-    idea = make_idea()
+def test_a_suspended_account_signs_in_and_reads(
+    app, client, auth, moderator, citizen, make_problem
+):
+    problem = make_problem()
     suspend(app, moderator, citizen)
     assert auth.login(citizen).status_code == 302
-    for path in ("/", "/ideas/", f"/ideas/{idea.id}", "/account/"):
+    for path in ("/", "/ideas/", f"/ideas/{problem.id}", "/account/"):
         assert client.get(path).status_code == 200
 
 
 def test_a_suspended_account_cannot_propose_support_or_comment(
-    app, client, auth, moderator, citizen, make_idea, idea_form, fetch
+    app, client, auth, moderator, citizen, make_problem, problem_form, fetch
 ):
-    idea = make_idea()
+    problem = make_problem()
     suspend(app, moderator, citizen)
     auth.login(citizen)
-    before = [count(fetch, model) for model in (Idea, Support, Comment)]
+    before = [count(fetch, model) for model in (Problem, Support, Comment)]
     for path, data in (
-        ("/ideas/new?lang=en", idea_form),
-        (f"/ideas/{idea.id}/support?lang=en", {"state": "on"}),
-        (f"/ideas/{idea.id}/comments?lang=en", {"body": "Achetez mes montres."}),
+        ("/ideas/new?lang=en", problem_form),
+        (f"/ideas/{problem.id}/support?lang=en", {"state": "on"}),
+        (f"/ideas/{problem.id}/comments?lang=en", {"body": "Achetez mes montres."}),
     ):
         response = client.post(path, data=data)
         assert response.status_code == 403
         assert PERMANENT in text(response)
-    assert [count(fetch, model) for model in (Idea, Support, Comment)] == before
+    assert [count(fetch, model) for model in (Problem, Support, Comment)] == before
 
 
 def test_a_suspended_account_can_sign_out_and_change_its_settings(
@@ -148,24 +150,24 @@ def test_no_banner_for_an_account_in_good_standing(client, auth, citizen):
 
 
 def test_the_account_contributes_again_once_its_suspension_has_ended(
-    app, client, auth, moderator, citizen, make_idea, fetch
+    app, client, auth, moderator, citizen, make_problem, fetch
 ):
-    idea = make_idea()
+    problem = make_problem()
     suspend(app, moderator, citizen, until=utcnow() + timedelta(days=1))
     with app.app_context():
         db.session.get(User, citizen.id).suspended_until = utcnow() - timedelta(minutes=1)
         db.session.commit()
     auth.login(citizen)
     assert "suspension-banner" not in text(client.get("/"))
-    response = client.post(f"/ideas/{idea.id}/comments", data={"body": "Je suis de retour."})
+    response = client.post(f"/ideas/{problem.id}/comments", data={"body": "Je suis de retour."})
     assert response.status_code == 302
     assert count(fetch, Comment) == 1
 
 
 def test_lifting_a_suspension_lets_the_account_contribute_and_is_logged_once(
-    app, client, auth, moderator, citizen, make_idea, fetch
+    app, client, auth, moderator, citizen, make_problem, fetch
 ):
-    idea = make_idea()
+    problem = make_problem()
     suspend(app, moderator, citizen)
     run(app, lift_suspension, moderator, citizen)
     stored = account(fetch, citizen)
@@ -175,7 +177,7 @@ def test_lifting_a_suspension_lets_the_account_contribute_and_is_logged_once(
         (ActionType.UNSUSPEND, TargetType.ACCOUNT, citizen.id),
     ]
     auth.login(citizen)
-    response = client.post(f"/ideas/{idea.id}/comments", data={"body": "Merci."})
+    response = client.post(f"/ideas/{problem.id}/comments", data={"body": "Merci."})
     assert response.status_code == 302
 
 
@@ -191,15 +193,17 @@ def test_a_suspension_is_logged_once_with_its_reason_and_end(app, moderator, age
 
 
 def test_hiding_the_content_hides_every_problem_and_comment_in_one_action(
-    app, moderator, citizen, make_user, make_idea, add_comments, fetch
+    app, moderator, citizen, make_user, make_problem, add_comments, fetch
 ):
     other = make_user()
-    mine = [make_idea(author=citizen), make_idea(author=citizen)]
-    theirs = make_idea(author=other)
+    mine = [make_problem(author=citizen), make_problem(author=citizen)]
+    theirs = make_problem(author=other)
     add_comments(theirs, [citizen, other], 4)  # two by the citizen, two by the other
     suspend(app, moderator, citizen, hide_content=True)
-    ideas = fetch(lambda s: {i.id: (i.is_hidden, i.hidden_reason) for i in s.scalars(select(Idea))})
-    assert ideas == {
+    problems = fetch(
+        lambda s: {i.id: (i.is_hidden, i.hidden_reason) for i in s.scalars(select(Problem))}
+    )
+    assert problems == {
         mine[0].id: (True, "Spam links"),
         mine[1].id: (True, "Spam links"),
         theirs.id: (False, ""),
@@ -214,17 +218,17 @@ def test_hiding_the_content_hides_every_problem_and_comment_in_one_action(
     assert entry.details.endswith("content hidden: 2 problems, 2 comments, 0 feedback")
 
 
-def test_content_already_hidden_keeps_its_reason(app, moderator, citizen, make_idea, fetch):
-    idea = make_idea(author=citizen, is_hidden=True, hidden_reason="Doublon injurieux")
+def test_content_already_hidden_keeps_its_reason(app, moderator, citizen, make_problem, fetch):
+    problem = make_problem(author=citizen, is_hidden=True, hidden_reason="Doublon injurieux")
     suspend(app, moderator, citizen, hide_content=True)
-    stored = fetch(lambda s: s.get(Idea, idea.id))
+    stored = fetch(lambda s: s.get(Problem, problem.id))
     assert (stored.is_hidden, stored.hidden_reason) == (True, "Doublon injurieux")
 
 
-def test_without_hiding_the_content_stays_visible(app, moderator, citizen, make_idea, fetch):
-    idea = make_idea(author=citizen)
+def test_without_hiding_the_content_stays_visible(app, moderator, citizen, make_problem, fetch):
+    problem = make_problem(author=citizen)
     suspend(app, moderator, citizen)
-    assert not fetch(lambda s: s.get(Idea, idea.id)).is_hidden
+    assert not fetch(lambda s: s.get(Problem, problem.id)).is_hidden
 
 
 @pytest.mark.parametrize("role", [Role.MODERATOR, Role.ADMIN])

@@ -9,18 +9,18 @@ from sqlalchemy import select
 
 from platform.database import utcnow
 from platform.extensions import db
-from platform.ideas import services as ideas
-from platform.ideas.models import Idea
+from platform.ideas import services as problems
+from platform.ideas.models import Problem
 from platform.notifications.mail import send_digests
 from platform.notifications.models import Kind, Notification
-from tests.experiments.conftest import join_as, lab_idea, make_experiment  # noqa: F401
+from tests.experiments.conftest import join_as, lab_problem, make_experiment  # noqa: F401
 
 
 @pytest.fixture
 def follow(app):
-    def make(user, idea):
+    def make(user, problem):
         with app.app_context():
-            ideas.follow_idea(user, db.session.get(Idea, idea.id))
+            problems.follow_problem(user, db.session.get(Problem, problem.id))
             db.session.commit()
 
     return make
@@ -78,15 +78,15 @@ def digests(app):
 def add_notifications(app):
     """Store notifications directly (no signal), as if they had happened."""
 
-    def add(recipient, idea, n, actor=None, read=False):
-        """`n` comment notifications about `idea`, a minute apart, the last one newest."""
+    def add(recipient, problem, n, actor=None, read=False):
+        """`n` comment notifications about `problem`, a minute apart, the last one newest."""
         with app.app_context():
             now = utcnow()
             rows = [
                 Notification(
                     recipient_id=recipient.id,
                     kind=Kind.COMMENT,
-                    idea_id=idea.id,
+                    problem_id=problem.id,
                     actor_id=actor.id if actor else None,
                     created_at=now - timedelta(minutes=n - i),
                     read_at=now if read else None,

@@ -34,11 +34,11 @@ def emailed(fetch, user):
 
 
 def test_several_notifications_make_one_digest(
-    citizen, make_user, make_idea, add_notifications, digests, mails
+    citizen, make_user, make_problem, add_notifications, digests, mails
 ):
     writer = make_user(display_name="Yanis")
-    add_notifications(citizen, make_idea(title="Bancs cassés"), 2, actor=writer)
-    add_notifications(citizen, make_idea(title="Trottoirs encombrés"), 1, actor=writer)
+    add_notifications(citizen, make_problem(title="Bancs cassés"), 2, actor=writer)
+    add_notifications(citizen, make_problem(title="Trottoirs encombrés"), 1, actor=writer)
     assert digests() == 1
     (mail,) = mails()
     assert mail["To"] == citizen.email
@@ -51,17 +51,19 @@ def test_several_notifications_make_one_digest(
 
 
 def test_running_twice_sends_each_notification_once(
-    citizen, make_idea, add_notifications, digests, mails, fetch
+    citizen, make_problem, add_notifications, digests, mails, fetch
 ):
-    add_notifications(citizen, make_idea(), 2)
+    add_notifications(citizen, make_problem(), 2)
     assert digests() == 1
     assert digests() == 0
     assert len(mails()) == 1
     assert emailed(fetch, citizen) == [True, True]
 
 
-def test_the_command_sends_what_is_due_once(runner, citizen, make_idea, add_notifications, mails):
-    add_notifications(citizen, make_idea(), 1)
+def test_the_command_sends_what_is_due_once(
+    runner, citizen, make_problem, add_notifications, mails
+):
+    add_notifications(citizen, make_problem(), 1)
     first = runner.invoke(args=["send-digests"])
     second = runner.invoke(args=["send-digests"])
     assert first.exit_code == 0 and "E-mails sent: 1" in first.output
@@ -70,10 +72,10 @@ def test_the_command_sends_what_is_due_once(runner, citizen, make_idea, add_noti
 
 
 def test_a_daily_digest_waits_24_hours_after_the_last_one(
-    citizen, make_idea, add_notifications, digests, mails, choose, fetch
+    citizen, make_problem, add_notifications, digests, mails, choose, fetch
 ):
     choose(citizen, "daily", last_emailed_at=utcnow() - timedelta(hours=3))
-    add_notifications(citizen, make_idea(), 2)
+    add_notifications(citizen, make_problem(), 2)
     assert digests() == 0
     assert emailed(fetch, citizen) == [False, False]
     assert digests(now=utcnow() + timedelta(hours=21)) == 1
@@ -82,50 +84,50 @@ def test_a_daily_digest_waits_24_hours_after_the_last_one(
 
 
 def test_notifications_arriving_after_a_digest_wait_for_the_next_day(
-    citizen, make_idea, add_notifications, digests, mails, fetch
+    citizen, make_problem, add_notifications, digests, mails, fetch
 ):
-    add_notifications(citizen, make_idea(), 1)
+    add_notifications(citizen, make_problem(), 1)
     assert digests() == 1
-    add_notifications(citizen, make_idea(), 1)
+    add_notifications(citizen, make_problem(), 1)
     assert digests(now=utcnow() + timedelta(hours=12)) == 0
     assert digests(now=utcnow() + timedelta(hours=24)) == 1
     assert len(mails()) == 2 and emailed(fetch, citizen) == [True, True]
 
 
 def test_immediate_e_mails_do_not_wait(
-    citizen, make_idea, add_notifications, digests, mails, choose
+    citizen, make_problem, add_notifications, digests, mails, choose
 ):
     choose(citizen, "immediate", last_emailed_at=utcnow() - timedelta(minutes=1))
-    add_notifications(citizen, make_idea(), 1)
+    add_notifications(citizen, make_problem(), 1)
     assert digests() == 1
-    add_notifications(citizen, make_idea(), 1)
+    add_notifications(citizen, make_problem(), 1)
     assert digests() == 1
     assert len(mails()) == 2
 
 
 def test_no_e_mail_for_an_account_that_wants_none(
-    citizen, make_idea, add_notifications, digests, mails, choose, fetch
+    citizen, make_problem, add_notifications, digests, mails, choose, fetch
 ):
     choose(citizen, "none")
-    add_notifications(citizen, make_idea(), 2)
+    add_notifications(citizen, make_problem(), 2)
     assert digests() == 0
     assert mails() == []
     assert emailed(fetch, citizen) == [False, False]
 
 
 def test_what_was_read_on_the_site_is_not_e_mailed(
-    citizen, make_idea, add_notifications, digests, mails
+    citizen, make_problem, add_notifications, digests, mails
 ):
-    add_notifications(citizen, make_idea(), 2, read=True)
+    add_notifications(citizen, make_problem(), 2, read=True)
     assert digests() == 0 and mails() == []
 
 
 def test_suspended_and_deleted_accounts_get_no_e_mail(
-    app, make_user, make_idea, add_notifications, digests, mails
+    app, make_user, make_problem, add_notifications, digests, mails
 ):
     suspended, deleted = make_user(), make_user()
-    add_notifications(suspended, make_idea(), 1)
-    add_notifications(deleted, make_idea(), 1)
+    add_notifications(suspended, make_problem(), 1)
+    add_notifications(deleted, make_problem(), 1)
     with app.app_context():
         db.session.get(User, suspended.id).suspended_until = utcnow() + timedelta(days=3)
         db.session.get(User, deleted.id).deleted_at = utcnow()
@@ -134,10 +136,10 @@ def test_suspended_and_deleted_accounts_get_no_e_mail(
 
 
 def test_e_mails_speak_the_recipients_language(
-    make_user, make_idea, add_notifications, digests, mails
+    make_user, make_problem, add_notifications, digests, mails
 ):
     lucia = make_user(locale="es", display_name="Lucía")
-    add_notifications(lucia, make_idea(title="Bancos rotos"), 1)
+    add_notifications(lucia, make_problem(title="Bancos rotos"), 1)
     digests()
     (mail,) = mails()
     assert mail["Subject"] == "1 notificación nueva en Lab d'innovation publique"
@@ -145,9 +147,11 @@ def test_e_mails_speak_the_recipients_language(
     assert "Hola, Lucía:" in mail.get_content()
 
 
-def test_links_use_the_public_address(app, citizen, make_idea, add_notifications, digests, mails):
+def test_links_use_the_public_address(
+    app, citizen, make_problem, add_notifications, digests, mails
+):
     app.config["PUBLIC_URL"] = "https://participer.example.fr/"
-    (notification_id,) = add_notifications(citizen, make_idea(), 1)
+    (notification_id,) = add_notifications(citizen, make_problem(), 1)
     digests()
     (mail,) = mails()
     assert f"https://participer.example.fr/notifications/{notification_id}\n" in mail.get_content()

@@ -10,8 +10,8 @@ from platform.database import utcnow
 from platform.experiments import services as experiments
 from platform.experiments.models import Experiment, Method
 from platform.extensions import db
-from platform.ideas import services as ideas
-from platform.ideas.models import Idea, IdeaStatus
+from platform.ideas import services as problems
+from platform.ideas.models import Problem, ProblemStatus
 from platform.moderation import services as moderation
 from platform.notifications.models import Notification
 from platform.prototypes import services as prototypes
@@ -25,20 +25,20 @@ def quoted(title):
     return f"«{NBSP}{title}{NBSP}»"
 
 
-def test_each_kind_is_listed_and_opens_its_page(app, client, auth, make_user, make_idea, fetch):
+def test_each_kind_is_listed_and_opens_its_page(app, client, auth, make_user, make_problem, fetch):
     camille = make_user(display_name="Camille")
     yanis = make_user(display_name="Yanis")
     agent = make_user(Role.AGENT, display_name="Sophie")
     moderator = make_user(Role.MODERATOR)
-    idea = make_idea(author=camille, title="Bancs cassés")
+    problem = make_problem(author=camille, title="Bancs cassés")
     start = utcnow() + timedelta(days=3)
     with app.test_request_context():
-        target = db.session.get(Idea, idea.id)
-        ideas.follow_idea(camille, target)
+        target = db.session.get(Problem, problem.id)
+        problems.follow_problem(camille, target)
         mine = post_comment(camille, target, "Il en manque trois.")
         post_comment(yanis, target, "Au square aussi.")
         reply = post_comment(yanis, target, "Je confirme.", mine.id)
-        ideas.change_status(agent, target, IdeaStatus.SELECTED)
+        problems.change_status(agent, target, ProblemStatus.SELECTED)
         prototype = prototypes.create_prototype(
             agent, target, title="Banc modulable", summary="S", description="D",
             questions=[("Utile ?", QuestionKind.SCALE)],
@@ -57,22 +57,22 @@ def test_each_kind_is_listed_and_opens_its_page(app, client, auth, make_user, ma
         experiment.starts_at, experiment.ends_at = utcnow() - timedelta(days=2), utcnow()
         experiments.publish_results(agent, experiment, "Adopté par les riverains.")
         moderation.hide_content(moderator, "comment", mine.id, "Adresse personnelle")
-        moderation.hide_content(moderator, "idea", idea.id, "Doublon")
-        moderation.restore_content(moderator, "idea", idea.id)
+        moderation.hide_content(moderator, "idea", problem.id, "Doublon")
+        moderation.restore_content(moderator, "idea", problem.id)
         db.session.commit()
         reply_id, prototype_id, experiment_id = reply.id, prototype.id, experiment.id
     expected = [
         (
             f"Yanis a commenté votre problème {quoted('Bancs cassés')}.",
-            f"/ideas/{idea.id}?comment=",
+            f"/ideas/{problem.id}?comment=",
         ),
         (
             f"Yanis a répondu à votre commentaire sur {quoted('Bancs cassés')}.",
-            f"/ideas/{idea.id}?comment={reply_id}#c{reply_id}",
+            f"/ideas/{problem.id}?comment={reply_id}#c{reply_id}",
         ),
         (
             f"Le problème {quoted('Bancs cassés')} passe à une nouvelle étape : Retenu par le Lab.",
-            f"/ideas/{idea.id}#timeline",
+            f"/ideas/{problem.id}#timeline",
         ),
         (
             f"Un prototype est publié pour le problème {quoted('Bancs cassés')} : Banc modulable.",
@@ -94,15 +94,15 @@ def test_each_kind_is_listed_and_opens_its_page(app, client, auth, make_user, ma
         (
             f"L'équipe de modération a masqué votre commentaire sur {quoted('Bancs cassés')}. "
             "Motif : Adresse personnelle",
-            f"/ideas/{idea.id}",
+            f"/ideas/{problem.id}",
         ),
         (
             f"L'équipe de modération a masqué votre problème {quoted('Bancs cassés')}.",
-            f"/ideas/{idea.id}",
+            f"/ideas/{problem.id}",
         ),
         (
             f"L'équipe de modération a rétabli votre problème {quoted('Bancs cassés')}.",
-            f"/ideas/{idea.id}",
+            f"/ideas/{problem.id}",
         ),
     ]
     auth.login(camille)

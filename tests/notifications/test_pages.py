@@ -13,11 +13,11 @@ from tests.support.pages import text
 
 
 def test_the_list_shows_newest_first_and_marks_unread_in_text(
-    app, client, auth, citizen, make_user, make_idea, add_notifications
+    app, client, auth, citizen, make_user, make_problem, add_notifications
 ):
     writer = make_user(display_name="Yanis")
-    old = make_idea(title="Bancs cassés")
-    new = make_idea(title="Trottoirs encombrés")
+    old = make_problem(title="Bancs cassés")
+    new = make_problem(title="Trottoirs encombrés")
     add_notifications(citizen, old, 1, actor=writer, read=True)
     add_notifications(citizen, new, 1, actor=writer)
     auth.login(citizen)
@@ -34,10 +34,10 @@ def test_signed_out_visitors_are_sent_to_sign_in(client):
 
 
 def test_the_header_counts_unread_notifications(
-    app, client, auth, citizen, make_idea, add_notifications
+    app, client, auth, citizen, make_problem, add_notifications
 ):
-    add_notifications(citizen, make_idea(), 3)
-    add_notifications(citizen, make_idea(), 2, read=True)
+    add_notifications(citizen, make_problem(), 3)
+    add_notifications(citizen, make_problem(), 2, read=True)
     auth.login(citizen)
     page = text(client.get("/"))
     assert '<span aria-hidden="true">(3)</span>' in page
@@ -45,30 +45,30 @@ def test_the_header_counts_unread_notifications(
 
 
 def test_the_header_shows_no_count_when_all_is_read(
-    app, client, auth, citizen, make_idea, add_notifications
+    app, client, auth, citizen, make_problem, add_notifications
 ):
-    add_notifications(citizen, make_idea(), 1, read=True)
+    add_notifications(citizen, make_problem(), 1, read=True)
     auth.login(citizen)
     page = text(client.get("/"))
     assert ">Notifications</a>" in page and "non lue" not in page
 
 
 def test_opening_a_notification_marks_it_read_and_goes_to_its_page(
-    app, client, auth, citizen, make_idea, fetch, add_notifications
+    app, client, auth, citizen, make_problem, fetch, add_notifications
 ):
-    idea = make_idea()
-    (notification_id,) = add_notifications(citizen, idea, 1)
+    problem = make_problem()
+    (notification_id,) = add_notifications(citizen, problem, 1)
     auth.login(citizen)
     response = client.get(f"/notifications/{notification_id}")
     assert response.status_code == 302
-    assert response.headers["Location"] == f"/ideas/{idea.id}"
+    assert response.headers["Location"] == f"/ideas/{problem.id}"
     assert fetch(lambda s: s.get(Notification, notification_id)).read_at is not None
 
 
 def test_another_accounts_notification_is_not_found(
-    app, client, auth, citizen, make_user, make_idea, fetch, add_notifications
+    app, client, auth, citizen, make_user, make_problem, fetch, add_notifications
 ):
-    (notification_id,) = add_notifications(make_user(), make_idea(), 1)
+    (notification_id,) = add_notifications(make_user(), make_problem(), 1)
     auth.login(citizen)
     assert client.get(f"/notifications/{notification_id}").status_code == 404
     assert client.get("/notifications/999999").status_code == 404
@@ -76,11 +76,11 @@ def test_another_accounts_notification_is_not_found(
 
 
 def test_mark_all_as_read(
-    app, client, auth, citizen, make_user, make_idea, fetch, add_notifications
+    app, client, auth, citizen, make_user, make_problem, fetch, add_notifications
 ):
     other = make_user()
-    add_notifications(citizen, make_idea(), 3)
-    add_notifications(other, make_idea(), 1)
+    add_notifications(citizen, make_problem(), 3)
+    add_notifications(other, make_problem(), 1)
     auth.login(citizen)
     response = client.post("/notifications/read")
     assert response.status_code == 302
@@ -92,9 +92,9 @@ def test_mark_all_as_read(
 
 
 def test_mark_all_as_read_needs_the_csrf_token(
-    app, client, auth, citizen, make_idea, fetch, add_notifications
+    app, client, auth, citizen, make_problem, fetch, add_notifications
 ):
-    add_notifications(citizen, make_idea(), 1)
+    add_notifications(citizen, make_problem(), 1)
     auth.login(citizen)
     assert client.post("/notifications/read", csrf=False).status_code == 400
     unread = select(Notification).where(Notification.read_at.is_(None))
@@ -102,10 +102,10 @@ def test_mark_all_as_read_needs_the_csrf_token(
 
 
 def test_the_list_costs_the_same_queries_for_one_or_a_full_page(
-    app, client, auth, citizen, make_user, make_idea, count_queries, add_notifications
+    app, client, auth, citizen, make_user, make_problem, count_queries, add_notifications
 ):
     auth.login(citizen)
-    add_notifications(citizen, make_idea(), 1, actor=make_user())
+    add_notifications(citizen, make_problem(), 1, actor=make_user())
 
     def queries():
         with count_queries() as counter:
@@ -115,13 +115,13 @@ def test_the_list_costs_the_same_queries_for_one_or_a_full_page(
     one = queries()
     writers = [make_user() for _ in range(3)]
     for i in range(24):
-        add_notifications(citizen, make_idea(), 1, actor=writers[i % 3])
+        add_notifications(citizen, make_problem(), 1, actor=writers[i % 3])
     assert queries() == one
 
 
-def test_pages_follow_each_other(app, client, auth, citizen, make_idea, add_notifications):
-    idea = make_idea(title="Problème paginé")
-    add_notifications(citizen, idea, 25)
+def test_pages_follow_each_other(app, client, auth, citizen, make_problem, add_notifications):
+    problem = make_problem(title="Problème paginé")
+    add_notifications(citizen, problem, 25)
     auth.login(citizen)
     first = text(client.get("/notifications/"))
     second = text(client.get("/notifications/?page=2"))
@@ -154,11 +154,13 @@ def test_an_unknown_choice_is_refused_and_changes_nothing(client, auth, citizen,
     assert fetch(lambda s: s.get(NotificationSettings, citizen.id)) is None
 
 
-def test_the_pages_are_valid_html(client, auth, citizen, make_user, make_idea, add_notifications):
+def test_the_pages_are_valid_html(
+    client, auth, citizen, make_user, make_problem, add_notifications
+):
     from tests.test_valid_html import problems
 
-    add_notifications(citizen, make_idea(), 2, actor=make_user())
-    add_notifications(citizen, make_idea(), 1, read=True)
+    add_notifications(citizen, make_problem(), 2, actor=make_user())
+    add_notifications(citizen, make_problem(), 1, read=True)
     auth.login(citizen)
     for response in (
         client.get("/notifications/"),

@@ -12,7 +12,7 @@ from platform.accounts.models import User
 from platform.accounts.personal_data import delete_account, export_account
 from platform.database import utcnow
 from platform.extensions import db
-from platform.ideas.models import Idea
+from platform.ideas.models import Problem
 from platform.notifications.mail import send_digests
 from platform.notifications.models import Kind, Notification
 from platform.notifications.services import set_email_frequency
@@ -68,9 +68,9 @@ def mail_settings(server):
     }  # fmt: skip
 
 
-def test_digests_go_over_smtp(app, citizen, make_idea, add_notifications, smtp_server, digests):
+def test_digests_go_over_smtp(app, citizen, make_problem, add_notifications, smtp_server, digests):
     app.config.update(mail_settings(smtp_server))
-    add_notifications(citizen, make_idea(title="Bancs cassés"), 2)
+    add_notifications(citizen, make_problem(title="Bancs cassés"), 2)
     assert digests() == 1
     (mail,) = smtp_server.received
     assert mail["To"] == citizen.email and mail["From"] == "Lab <lab@example.org>"
@@ -79,9 +79,9 @@ def test_digests_go_over_smtp(app, citizen, make_idea, add_notifications, smtp_s
 
 
 def test_a_failed_sending_marks_nothing_and_is_tried_again(
-    app, citizen, make_idea, add_notifications, smtp_server, digests, fetch
+    app, citizen, make_problem, add_notifications, smtp_server, digests, fetch
 ):
-    add_notifications(citizen, make_idea(), 1)
+    add_notifications(citizen, make_problem(), 1)
     port = smtp_server.server_address[1]
     app.config.update(mail_settings(smtp_server), MAIL_PORT=1)  # nothing listens there
     assert digests() == 0
@@ -105,12 +105,14 @@ def test_two_runs_at_once_send_each_notification_once(live_app, smtp_server):
         theme = Theme(slug="t", name_fr="T", name_en="T", name_es="T")
         db.session.add_all([*users, theme])
         db.session.flush()
-        idea = Idea(title="Bancs", description="D", theme_id=theme.id, author_id=users[0].id)
-        db.session.add(idea)
+        problem = Problem(title="Bancs", description="D", theme_id=theme.id, author_id=users[0].id)
+        db.session.add(problem)
         db.session.flush()
         for user in users:
             set_email_frequency(user, "immediate")
-            db.session.add(Notification(recipient_id=user.id, kind=Kind.COMMENT, idea_id=idea.id))
+            db.session.add(
+                Notification(recipient_id=user.id, kind=Kind.COMMENT, problem_id=problem.id)
+            )
         db.session.commit()
     sent, errors = [], []
 
@@ -132,9 +134,9 @@ def test_two_runs_at_once_send_each_notification_once(live_app, smtp_server):
 
 
 def test_deleting_an_account_erases_its_notifications(
-    app, citizen, make_idea, add_notifications, fetch
+    app, citizen, make_problem, add_notifications, fetch
 ):
-    add_notifications(citizen, make_idea(), 2)
+    add_notifications(citizen, make_problem(), 2)
     with app.test_request_context():
         user = db.session.get(User, citizen.id)
         set_email_frequency(user, "none")
@@ -145,9 +147,9 @@ def test_deleting_an_account_erases_its_notifications(
 
 
 def test_the_export_holds_the_e_mail_choice_and_notifications(
-    app, citizen, make_idea, add_notifications
+    app, citizen, make_problem, add_notifications
 ):
-    add_notifications(citizen, make_idea(), 1)
+    add_notifications(citizen, make_problem(), 1)
     with app.test_request_context():
         data = export_account(db.session.get(User, citizen.id))
     assert data["notification_email"] == "daily"

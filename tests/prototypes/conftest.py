@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from platform.extensions import db
-from platform.ideas.models import Idea, IdeaStatus
+from platform.ideas.models import Problem, ProblemStatus
 from platform.prototypes import services
 from platform.prototypes.models import Prototype, PrototypeStatus, PrototypeVersion, QuestionKind
 
@@ -15,17 +15,17 @@ QUESTIONS = [
 
 
 @pytest.fixture
-def selected_idea(make_idea):
-    return make_idea(status=IdeaStatus.SELECTED, title="Horaires illisibles")
+def selected_problem(make_problem):
+    return make_problem(status=ProblemStatus.SELECTED, title="Horaires illisibles")
 
 
 @pytest.fixture
-def make_prototype(app, agent, selected_idea):
+def make_prototype(app, agent, selected_problem):
     """Create a prototype in the given state, with `versions` versions."""
 
-    def make(status=PrototypeStatus.OPEN, versions=1, questions=QUESTIONS, idea=None):
+    def make(status=PrototypeStatus.OPEN, versions=1, questions=QUESTIONS, problem=None):
         with app.test_request_context():
-            target = db.session.get(Idea, (idea or selected_idea).id)
+            target = db.session.get(Problem, (problem or selected_problem).id)
             prototype = services.create_prototype(
                 agent, target, title="Fiche horaire en gros caractères",
                 summary="Une fiche lisible à hauteur des yeux.",

@@ -3,7 +3,7 @@
 import pytest
 from sqlalchemy import func, select
 
-from platform.ideas.models import IdeaStatus, StatusChange
+from platform.ideas.models import ProblemStatus, StatusChange
 from platform.prototypes.models import Prototype, PrototypeStatus, Question
 from tests.support.pages import text
 
@@ -30,10 +30,12 @@ def count(fetch, model):
 
 
 def test_agent_publishes_a_prototype_and_the_problem_moves_to_prototyping(
-    client, auth, agent, selected_idea, get_idea, fetch
+    client, auth, agent, selected_problem, get_problem, fetch
 ):
     auth.login(agent)
-    response = client.post(f"/prototypes/new?idea={selected_idea.id}", data=form(action="publish"))
+    response = client.post(
+        f"/prototypes/new?idea={selected_problem.id}", data=form(action="publish")
+    )
     assert response.status_code == 302
     prototype = fetch(lambda s: s.scalar(select(Prototype)))
     assert prototype.status is PrototypeStatus.OPEN and prototype.published_at is not None
@@ -41,10 +43,13 @@ def test_agent_publishes_a_prototype_and_the_problem_moves_to_prototyping(
         "Avez-vous trouvé l'information ?",
         "Que manque-t-il ?",
     ]
-    assert get_idea(selected_idea).status is IdeaStatus.PROTOTYPING
+    assert get_problem(selected_problem).status is ProblemStatus.PROTOTYPING
     [change] = fetch(lambda s: s.scalars(select(StatusChange)).all())
-    assert (change.from_status, change.to_status) == (IdeaStatus.SELECTED, IdeaStatus.PROTOTYPING)
-    page = text(client.get(f"/ideas/{selected_idea.id}"))
+    assert (change.from_status, change.to_status) == (
+        ProblemStatus.SELECTED,
+        ProblemStatus.PROTOTYPING,
+    )
+    page = text(client.get(f"/ideas/{selected_problem.id}"))
     timeline = page.split('id="timeline"')[1]
     assert "Prototype publié" in timeline and prototype.title in timeline
 
@@ -62,23 +67,23 @@ def test_a_draft_is_seen_by_the_lab_only(client, auth, agent, citizen, make_prot
 
 
 def test_publishing_a_draft_later(
-    client, auth, agent, make_prototype, get_prototype, selected_idea, get_idea
+    client, auth, agent, make_prototype, get_prototype, selected_problem, get_problem
 ):
     draft = make_prototype(status=PrototypeStatus.DRAFT)
-    assert get_idea(selected_idea).status is IdeaStatus.SELECTED
+    assert get_problem(selected_problem).status is ProblemStatus.SELECTED
     auth.login(agent)
     assert client.post(f"/prototypes/{draft.id}/publish").status_code == 302
     assert get_prototype(draft).status is PrototypeStatus.OPEN
-    assert get_idea(selected_idea).status is IdeaStatus.PROTOTYPING
+    assert get_problem(selected_problem).status is ProblemStatus.PROTOTYPING
     assert client.post(f"/prototypes/{draft.id}/publish").status_code == 403
 
 
 def test_second_prototype_leaves_the_problem_where_it_is(
-    client, auth, agent, make_prototype, selected_idea, get_idea, fetch
+    client, auth, agent, make_prototype, selected_problem, get_problem, fetch
 ):
     make_prototype()
     make_prototype()
-    assert get_idea(selected_idea).status is IdeaStatus.PROTOTYPING
+    assert get_problem(selected_problem).status is ProblemStatus.PROTOTYPING
     assert count(fetch, StatusChange) == 1
 
 
@@ -94,16 +99,16 @@ def test_second_prototype_leaves_the_problem_where_it_is(
         ({"questions-0-kind": "dance"}, "Choisissez l'une des options de la liste."),
     ],
 )
-def test_bad_input_is_refused(client, auth, agent, selected_idea, fetch, overrides, message):
+def test_bad_input_is_refused(client, auth, agent, selected_problem, fetch, overrides, message):
     auth.login(agent)
-    response = client.post(f"/prototypes/new?idea={selected_idea.id}", data=form(**overrides))
+    response = client.post(f"/prototypes/new?idea={selected_problem.id}", data=form(**overrides))
     assert response.status_code == 400
     assert message in text(response)
     assert count(fetch, Prototype) == 0
 
 
-def test_prototype_only_for_a_selected_problem(client, auth, agent, make_idea, fetch):
-    proposed = make_idea(status=IdeaStatus.PROPOSED)
+def test_prototype_only_for_a_selected_problem(client, auth, agent, make_problem, fetch):
+    proposed = make_problem(status=ProblemStatus.PROPOSED)
     auth.login(agent)
     assert client.get(f"/prototypes/new?idea={proposed.id}").status_code == 403
     assert client.post(f"/prototypes/new?idea={proposed.id}", data=form()).status_code == 403
@@ -119,9 +124,9 @@ def test_list_shows_open_prototypes_first(client, make_prototype):
     assert page.index(f"/prototypes/{opened.id}") < page.index(f"/prototypes/{closed.id}")
 
 
-def test_problem_page_lists_its_prototypes(client, make_prototype, selected_idea):
+def test_problem_page_lists_its_prototypes(client, make_prototype, selected_problem):
     prototype = make_prototype()
-    page = text(client.get(f"/ideas/{selected_idea.id}"))
+    page = text(client.get(f"/ideas/{selected_problem.id}"))
     assert f'href="/prototypes/{prototype.id}"' in page
 
 

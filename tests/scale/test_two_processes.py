@@ -21,7 +21,7 @@ from platform import create_app
 from platform.accounts.models import User
 from platform.database import utcnow
 from platform.extensions import db
-from platform.ideas.models import Follow, Idea, Support
+from platform.ideas.models import Follow, Problem, Support
 from platform.taxonomy.models import Theme
 from tests.conftest import PASSWORD
 from tests.scale.servers import Browser, Server, flask_command, free_ports
@@ -114,15 +114,17 @@ def add_accounts_and_problems(app):
         ]
         db.session.add_all([theme, *people])
         db.session.flush()
-        ideas = [
-            Idea(title=f"Problème {n}", description="x", theme_id=theme.id, author_id=people[0].id)
+        problems = [
+            Problem(
+                title=f"Problème {n}", description="x", theme_id=theme.id, author_id=people[0].id
+            )
             for n in range(2)
         ]
-        db.session.add_all(ideas)
+        db.session.add_all(problems)
         db.session.commit()
         return {
             "people": [(p.email, p.display_name) for p in people],
-            "ideas": [idea.id for idea in ideas],
+            "problems": [problem.id for problem in problems],
         }
 
 
@@ -182,8 +184,8 @@ def settle(previous, answers, state):
 
 
 def test_concurrent_supports_through_both_processes_keep_exact_counters(cluster, signed_in):
-    ports, ideas = cluster["ports"], cluster["ideas"]
-    supported = {(n, idea): False for n in range(ACCOUNTS) for idea in ideas}
+    ports, problems = cluster["ports"], cluster["problems"]
+    supported = {(n, problem): False for n in range(ACCOUNTS) for problem in problems}
     ever_supported = set()
     # Toggles, and a round with explicit states (the form's idempotent `state=on|off`).
     rounds = [None, None, lambda n: "on" if n % 3 else "off", None]
@@ -191,15 +193,15 @@ def test_concurrent_supports_through_both_processes_keep_exact_counters(cluster,
         # Each account sends the same request twice at the same instant, once to each process.
         requests = []
         for n, browser in enumerate(signed_in):
-            idea = ideas[(n + number) % 2]
+            problem = problems[(n + number) % 2]
             form = {"state": state_of(n)} if state_of else {}
-            requests += [(n, idea, browser, ports[k], form) for k in (0, 1)]
+            requests += [(n, problem, browser, ports[k], form) for k in (0, 1)]
         start = threading.Barrier(len(requests))
 
         def send(request, start=start):
-            _n, idea, browser, port, form = request
+            _n, problem, browser, port, form = request
             start.wait(timeout=30)
-            return browser.post(port, f"/ideas/{idea}/support", form, accept="application/json")
+            return browser.post(port, f"/ideas/{problem}/support", form, accept="application/json")
 
         with ThreadPoolExecutor(max_workers=len(requests)) as pool:
             responses = list(pool.map(send, requests))
@@ -208,31 +210,35 @@ def test_concurrent_supports_through_both_processes_keep_exact_counters(cluster,
             r.text for r in responses if r.status != 200
         )
         for i in range(0, len(requests), 2):
-            n, idea, _browser, _port, form = requests[i]
+            n, problem, _browser, _port, form = requests[i]
             answers = (responses[i].json()["supported"], responses[i + 1].json()["supported"])
-            supported[n, idea] = settle(supported[n, idea], answers, form.get("state"))
+            supported[n, problem] = settle(supported[n, problem], answers, form.get("state"))
             if True in answers:  # a support was added, if only for a moment: a follow stays
-                ever_supported.add((n, idea))
+                ever_supported.add((n, problem))
 
     with cluster["app"].app_context():
-        for idea_id in ideas:
-            idea = db.session.get(Idea, idea_id)
-            supports = count_rows(Support, idea_id)
-            expected = sum(supported[n, idea_id] for n in range(ACCOUNTS))
-            assert idea.supports_count == supports == expected
+        for problem_id in problems:
+            problem = db.session.get(Problem, problem_id)
+            supports = count_rows(Support, problem_id)
+            expected = sum(supported[n, problem_id] for n in range(ACCOUNTS))
+            assert problem.supports_count == supports == expected
             # Supporting follows the problem; taking the support back does not unfollow.
-            follows = count_rows(Follow, idea_id)
-            assert idea.followers_count == follows == sum(i == idea_id for _, i in ever_supported)
+            follows = count_rows(Follow, problem_id)
+            assert (
+                problem.followers_count
+                == follows
+                == sum(i == problem_id for _, i in ever_supported)
+            )
         most = db.session.scalar(
-            select(func.count()).select_from(Support).group_by(Support.user_id, Support.idea_id)
+            select(func.count()).select_from(Support).group_by(Support.user_id, Support.problem_id)
             .order_by(func.count().desc()).limit(1)
         )  # fmt: skip
         assert most == 1
 
 
-def count_rows(model, idea_id):
+def count_rows(model, problem_id):
     return db.session.scalar(
-        select(func.count()).select_from(model).where(model.idea_id == idea_id)
+        select(func.count()).select_from(model).where(model.problem_id == problem_id)
     )
 
 

@@ -12,7 +12,7 @@ from platform.accounts.models import Role
 from platform.database import utcnow
 from platform.experiments import services as experiment_services
 from platform.extensions import db
-from platform.ideas.models import Idea, IdeaStatus
+from platform.ideas.models import Problem, ProblemStatus
 from platform.notifications.models import Kind, Notification
 from platform.prototypes import services as prototype_services
 from platform.prototypes.models import PrototypeImage, QuestionKind
@@ -34,7 +34,7 @@ POLICY = {
     "/api/openapi.json": "public",
     "/api/v1/ideas": "public",
     "/api/v1/ideas.csv": "public",
-    "/api/v1/ideas/<int:idea_id>": "public",
+    "/api/v1/ideas/<int:problem_id>": "public",
     "/api/v1/prototypes": "public",
     "/api/v1/prototypes.csv": "public",
     "/api/v1/experiments": "public",
@@ -51,13 +51,13 @@ POLICY = {
     "/account/delete": "signed_in",
     "/ideas/": "public",
     "/ideas/new": "signed_in",
-    "/ideas/<int:idea_id>": "public",
-    "/ideas/<int:idea_id>/edit": "owner",
-    "/ideas/<int:idea_id>/withdraw": "owner",
-    "/ideas/<int:idea_id>/support": "signed_in",
-    "/ideas/<int:idea_id>/follow": "signed_in",
-    "/ideas/<int:idea_id>/comments": "signed_in",
-    "/ideas/<int:idea_id>/status": "lab",
+    "/ideas/<int:problem_id>": "public",
+    "/ideas/<int:problem_id>/edit": "owner",
+    "/ideas/<int:problem_id>/withdraw": "owner",
+    "/ideas/<int:problem_id>/support": "signed_in",
+    "/ideas/<int:problem_id>/follow": "signed_in",
+    "/ideas/<int:problem_id>/comments": "signed_in",
+    "/ideas/<int:problem_id>/status": "lab",
     "/comments/<int:comment_id>/edit": "owner",
     "/comments/<int:comment_id>/delete": "owner",
     "/prototypes/": "public",
@@ -90,8 +90,8 @@ POLICY = {
     "/moderation/restore": "moderator",
     "/moderation/dismiss": "moderator",
     "/moderation/bulk": "moderator",
-    "/moderation/ideas/<int:idea_id>/publish": "moderator",
-    "/moderation/ideas/<int:idea_id>/merge": "moderator",
+    "/moderation/ideas/<int:problem_id>/publish": "moderator",
+    "/moderation/ideas/<int:problem_id>/merge": "moderator",
     "/moderation/accounts/<int:user_id>/suspend": "moderator",
     "/moderation/accounts/<int:user_id>/unsuspend": "moderator",
     "/notifications/": "signed_in",
@@ -129,7 +129,7 @@ def test_every_route_has_a_policy(app):
 
 
 @pytest.fixture
-def world(app, make_user, make_idea, theme):
+def world(app, make_user, make_problem, theme):
     """One of everything a route can point at, owned by the right people."""
     people = {
         "citizen": make_user(Role.CITIZEN),
@@ -139,15 +139,15 @@ def world(app, make_user, make_idea, theme):
         "moderator": make_user(Role.MODERATOR),
         "admin": make_user(Role.ADMIN),
     }
-    idea = make_idea(author=people["owner"], status=IdeaStatus.PROPOSED)
-    withdrawable = make_idea(author=people["owner"], status=IdeaStatus.PROPOSED)
-    lab_idea = make_idea(status=IdeaStatus.SELECTED)
+    problem = make_problem(author=people["owner"], status=ProblemStatus.PROPOSED)
+    withdrawable = make_problem(author=people["owner"], status=ProblemStatus.PROPOSED)
+    lab_problem = make_problem(status=ProblemStatus.SELECTED)
     with app.test_request_context():
         from platform.comments.services import post_comment
 
         owner = people["owner"]
-        comment = post_comment(owner, db.session.get(Idea, idea.id), "Mon commentaire")
-        target = db.session.get(Idea, lab_idea.id)
+        comment = post_comment(owner, db.session.get(Problem, problem.id), "Mon commentaire")
+        target = db.session.get(Problem, lab_problem.id)
         prototype = prototype_services.create_prototype(
             people["organiser"], target, title="P", summary="S", description="D",
             questions=[("Q ?", QuestionKind.SCALE)],
@@ -189,10 +189,10 @@ def world(app, make_user, make_idea, theme):
             ends_at=start + timedelta(hours=2), capacity=5,
         )  # fmt: skip
         experiment_services.open_experiment(people["organiser"], closing)
-        spare_comment = post_comment(owner, db.session.get(Idea, idea.id), "À supprimer")
+        spare_comment = post_comment(owner, db.session.get(Problem, problem.id), "À supprimer")
         district = District(slug="d", name_fr="D", name_en="D", name_es="D")
         db.session.add(district)
-        notification = Notification(recipient_id=owner.id, kind=Kind.COMMENT, idea_id=idea.id)
+        notification = Notification(recipient_id=owner.id, kind=Kind.COMMENT, problem_id=problem.id)
         db.session.add(notification)
         db.session.commit()
         overrides = {
@@ -201,26 +201,26 @@ def world(app, make_user, make_idea, theme):
             "/experiments/<int:experiment_id>/results": {"experiment_id": ended.id},
             "/experiments/<int:experiment_id>/close": {"experiment_id": closing.id},
             "/comments/<int:comment_id>/delete": {"comment_id": spare_comment.id},
-            "/ideas/<int:idea_id>/withdraw": {"idea_id": withdrawable.id},
+            "/ideas/<int:problem_id>/withdraw": {"problem_id": withdrawable.id},
             "/admin/districts/<int:item_id>/edit": {"item_id": district.id},
             "/admin/districts/<int:item_id>/delete": {"item_id": district.id},
         }
         ids = {
-            "idea_id": idea.id, "comment_id": comment.id, "prototype_id": prototype.id,
+            "problem_id": problem.id, "comment_id": comment.id, "prototype_id": prototype.id,
             "image_id": image.id, "experiment_id": experiment.id,
             "user_id": people["citizen"].id, "item_id": theme.id,
             "notification_id": notification.id,
             "filename": "css/site.css", "name": "x", "year": utcnow().year,
         }  # fmt: skip
-    return people, ids, lab_idea, overrides
+    return people, ids, lab_problem, overrides
 
 
-def url_for_rule(rule, ids, lab_idea, overrides):
+def url_for_rule(rule, ids, lab_problem, overrides):
     path = rule.rule
     for name, value in {**ids, **overrides.get(rule.rule, {})}.items():
         path = path.replace(f"<int:{name}>", str(value)).replace(f"<{name}>", str(value))
     if rule.rule in ("/prototypes/new", "/experiments/new"):
-        path += f"?idea={lab_idea.id}"
+        path += f"?idea={lab_problem.id}"
     return path
 
 
@@ -251,7 +251,7 @@ def check(response, role, policy, what):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_every_route_answers_each_role_as_the_policy_says(app, client, auth, world, role):
-    people, ids, lab_idea, overrides = world
+    people, ids, lab_problem, overrides = world
     if role != "visitor":
         auth.login(people[role])
     checked = 0
@@ -259,7 +259,7 @@ def test_every_route_answers_each_role_as_the_policy_says(app, client, auth, wor
         policy = POLICY[rule.rule]
         if policy in ("excluded", "guest", "any_post"):
             continue
-        path = url_for_rule(rule, ids, lab_idea, overrides)
+        path = url_for_rule(rule, ids, lab_problem, overrides)
         for method in sorted(rule.methods & {"GET", "POST"}):
             response = client.get(path) if method == "GET" else client.post(path, data={})
             check(response, role, policy, f"{method} {path}")

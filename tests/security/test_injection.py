@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import pytest
 from sqlalchemy import select
 
-from platform.ideas.models import Idea, IdeaStatus
+from platform.ideas.models import Problem, ProblemStatus
 from platform.prototypes.models import Prototype
 
 PAYLOADS = [
@@ -57,26 +57,26 @@ def published(app, client, auth, make_user, theme, agent, fetch):
         data={"title": CORPUS[:150], "description": CORPUS, "theme": theme.id, "district": 0,
               "similar_checked": "1"},
     )  # fmt: skip
-    idea = fetch(lambda s: s.scalar(select(Idea)))
-    client.post(f"/ideas/{idea.id}/comments", data={"body": CORPUS})
+    problem = fetch(lambda s: s.scalar(select(Problem)))
+    client.post(f"/ideas/{problem.id}/comments", data={"body": CORPUS})
     auth.logout()
     with app.app_context():
         from platform.extensions import db
 
-        db.session.get(Idea, idea.id).status = IdeaStatus.SELECTED
+        db.session.get(Problem, problem.id).status = ProblemStatus.SELECTED
         db.session.commit()
     auth.login(agent)
     questions = {f"questions-{n}-text": "" for n in range(5)} | {
         f"questions-{n}-kind": "text" for n in range(5)
     }  # fmt: skip
     client.post(
-        f"/prototypes/new?idea={idea.id}",
+        f"/prototypes/new?idea={problem.id}",
         data={"title": CORPUS[:150], "summary": CORPUS[:300], "description": CORPUS,
               **questions, "questions-0-text": CORPUS[:300], "action": "publish"},
     )  # fmt: skip
     prototype = fetch(lambda s: s.scalar(select(Prototype)))
     client.post(
-        f"/experiments/new?idea={idea.id}",
+        f"/experiments/new?idea={problem.id}",
         data={"method": "workshop", "title": CORPUS[:150], "description": CORPUS,
               "involvement": CORPUS, "location": CORPUS[:300], "starts_at": "2031-01-01T10:00",
               "ends_at": "2031-01-01T12:00", "capacity": "5", "prototype_version_id": "0"},
@@ -96,20 +96,20 @@ def published(app, client, auth, make_user, theme, agent, fetch):
     from platform.experiments.models import Experiment
 
     experiment_id = fetch(lambda s: s.scalar(select(Experiment.id)))
-    return idea, prototype, experiment_id
+    return problem, prototype, experiment_id
 
 
 def test_every_page_showing_the_corpus_is_inert(client, auth, published, moderator, admin):
-    idea, prototype, experiment_id = published
+    problem, prototype, experiment_id = published
     pages = [
-        "/ideas/", f"/ideas/{idea.id}", "/prototypes/", f"/prototypes/{prototype.id}",
+        "/ideas/", f"/ideas/{problem.id}", "/prototypes/", f"/prototypes/{prototype.id}",
         "/experiments/",
     ]  # fmt: skip
     for path in pages:
         response = client.get(path)
         assert response.status_code == 200, path
         assert_inert(response)
-    page = client.get(f"/ideas/{idea.id}").get_data(as_text=True)
+    page = client.get(f"/ideas/{problem.id}").get_data(as_text=True)
     assert "&lt;script&gt;alert(&#39;x1&#39;)&lt;/script&gt;" in page  # shown, as text
     auth.login(moderator)
     for path in ("/moderation/", f"/experiments/{experiment_id}", "/moderation/log"):
@@ -124,14 +124,14 @@ def test_every_page_showing_the_corpus_is_inert(client, auth, published, moderat
 @pytest.mark.parametrize(
     "target", ["https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:x"]
 )
-def test_forms_never_redirect_to_another_site(client, auth, citizen, make_idea, target):
-    idea = make_idea()
+def test_forms_never_redirect_to_another_site(client, auth, citizen, make_problem, target):
+    problem = make_problem()
     auth.login(citizen)
-    response = client.post(f"/ideas/{idea.id}/support", data={"state": "on", "back": target})
-    assert response.headers["Location"] == f"/ideas/{idea.id}"
+    response = client.post(f"/ideas/{problem.id}/support", data={"state": "on", "back": target})
+    assert response.headers["Location"] == f"/ideas/{problem.id}"
     response = client.post(
         "/moderation/report",
-        data={"target_type": "idea", "target_id": idea.id, "reason": "spam", "back": target},
+        data={"target_type": "idea", "target_id": problem.id, "reason": "spam", "back": target},
     )
     assert response.headers["Location"] == "/"
     auth.logout()

@@ -14,7 +14,7 @@ from platform.comments.models import Comment
 from platform.database import utcnow
 from platform.experiments.models import Experiment, ExperimentStatus, Method, SignUp, SignUpStatus
 from platform.extensions import db
-from platform.ideas.models import Idea, IdeaStatus, StatusChange, Support
+from platform.ideas.models import Problem, ProblemStatus, StatusChange, Support
 from platform.prototypes.models import Feedback, Prototype, PrototypeStatus, PrototypeVersion
 
 YEAR = utcnow().year - 1
@@ -30,36 +30,36 @@ class Builder:
 
     ids: dict = field(default_factory=dict)
 
-    def idea(self, key, author, theme, district, created, status, changes=(), **fields):
-        idea = Idea(
+    def problem(self, key, author, theme, district, created, status, changes=(), **fields):
+        problem = Problem(
             title=f"Problème {key}", description="Description.", search_text=key,
             theme_id=theme.id, district_id=district.id if district else None,
             author_id=author.id, status=status, created_at=created, updated_at=created, **fields,
         )  # fmt: skip
-        db.session.add(idea)
+        db.session.add(problem)
         db.session.flush()
-        previous = IdeaStatus.PROPOSED
+        previous = ProblemStatus.PROPOSED
         for to_status, when in changes:
             db.session.add(
-                StatusChange(idea_id=idea.id, from_status=previous, to_status=to_status,
+                StatusChange(problem_id=problem.id, from_status=previous, to_status=to_status,
                              created_at=when)
             )  # fmt: skip
             previous = to_status
-        self.ids[key] = idea.id
-        return idea
+        self.ids[key] = problem.id
+        return problem
 
-    def support(self, idea, user, when):
-        db.session.add(Support(idea_id=idea.id, user_id=user.id, created_at=when))
+    def support(self, problem, user, when):
+        db.session.add(Support(problem_id=problem.id, user_id=user.id, created_at=when))
 
     def comment(self, target, user, when, **fields):
-        key = "prototype_id" if isinstance(target, Prototype) else "idea_id"
+        key = "prototype_id" if isinstance(target, Prototype) else "problem_id"
         db.session.add(
             Comment(author_id=user.id, body="Avis.", created_at=when, **{key: target.id}, **fields)
         )
 
-    def prototype(self, key, idea, published, versions, status=PrototypeStatus.OPEN, **fields):
+    def prototype(self, key, problem, published, versions, status=PrototypeStatus.OPEN, **fields):
         prototype = Prototype(
-            idea_id=idea.id, title=f"Prototype {key}", summary="S", description="D",
+            problem_id=problem.id, title=f"Prototype {key}", summary="S", description="D",
             status=status, published_at=published, versions_count=len(versions),
             created_at=versions[0], **fields,
         )  # fmt: skip
@@ -80,9 +80,9 @@ class Builder:
                      updated_at=when, **fields)
         )  # fmt: skip
 
-    def experiment(self, key, idea, method, starts, status=ExperimentStatus.OPEN, **fields):
+    def experiment(self, key, problem, method, starts, status=ExperimentStatus.OPEN, **fields):
         experiment = Experiment(
-            idea_id=idea.id, method=method, title=f"Expérience {key}", description="D",
+            problem_id=problem.id, method=method, title=f"Expérience {key}", description="D",
             involvement="I", location="L", starts_at=starts, ends_at=starts.replace(hour=18),
             capacity=10, status=status, **fields,
         )  # fmt: skip
@@ -107,24 +107,24 @@ def dataset(app, people, theme, other_theme, district):
     """The known dataset (see the tests for what each row is there for); returns its ids."""
     a, b, c, d = (people[name] for name in "abcd")
     t1, t2, d1 = theme, other_theme, district
-    S = IdeaStatus  # noqa: N806
+    S = ProblemStatus  # noqa: N806
     build = Builder()
     with app.app_context():
-        i1 = build.idea("i1", a, t1, d1, at(1, 15), S.ADOPTED, [
+        i1 = build.problem("i1", a, t1, d1, at(1, 15), S.ADOPTED, [
             (S.SELECTED, at(2, 1)), (S.PROTOTYPING, at(3, 1)), (S.EXPERIMENTING, at(5, 1)),
             (S.ADOPTED, at(9, 1)),
         ])  # fmt: skip
-        i2 = build.idea("i2", b, t1, None, at(1, 20), S.NOT_RETAINED, [
+        i2 = build.problem("i2", b, t1, None, at(1, 20), S.NOT_RETAINED, [
             (S.SELECTED, at(2, 10)), (S.NOT_RETAINED, at(4, 1)),
         ])  # fmt: skip
-        i3 = build.idea("i3", c, t2, d1, at(3, 3), S.PROPOSED)
-        i4 = build.idea("hidden", d, t2, None, at(3, 4), S.PROPOSED, is_hidden=True)
-        build.idea("pending", d, t1, None, at(3, 5), S.PENDING)
-        build.idea("withdrawn", a, t1, None, at(2, 2), S.WITHDRAWN, [(S.WITHDRAWN, at(2, 3))])
-        i7 = build.idea("i7", b, t2, d1, at(11, 1, year=YEAR - 1), S.PROTOTYPING, [
+        i3 = build.problem("i3", c, t2, d1, at(3, 3), S.PROPOSED)
+        i4 = build.problem("hidden", d, t2, None, at(3, 4), S.PROPOSED, is_hidden=True)
+        build.problem("pending", d, t1, None, at(3, 5), S.PENDING)
+        build.problem("withdrawn", a, t1, None, at(2, 2), S.WITHDRAWN, [(S.WITHDRAWN, at(2, 3))])
+        i7 = build.problem("i7", b, t2, d1, at(11, 1, year=YEAR - 1), S.PROTOTYPING, [
             (S.SELECTED, at(12, 1, year=YEAR - 1)), (S.PROTOTYPING, at(6, 15)),
         ])  # fmt: skip
-        i8 = build.idea("i8", c, t2, None, at(11, 2, year=YEAR - 1), S.SELECTED, [
+        i8 = build.problem("i8", c, t2, None, at(11, 2, year=YEAR - 1), S.SELECTED, [
             (S.SELECTED, at(12, 2, year=YEAR - 1)),
         ])  # fmt: skip
 

@@ -6,21 +6,23 @@ from sqlalchemy import select
 
 from platform.database import utcnow
 from platform.extensions import db
-from platform.ideas.models import Idea, Support
+from platform.ideas.models import Problem, Support
 from platform.transparency.demo import SUPPORT_WEEKS, spread_supports
 
 
 def test_supports_are_dated_after_their_problem_and_not_in_the_future(
-    app, make_idea, make_user, add_supports
+    app, make_problem, make_user, add_supports
 ):
-    old = make_idea(created_at=utcnow() - timedelta(days=300))
-    new = make_idea(created_at=utcnow() - timedelta(days=3))
+    old = make_problem(created_at=utcnow() - timedelta(days=300))
+    new = make_problem(created_at=utcnow() - timedelta(days=3))
     add_supports(old, [make_user() for _ in range(5)])
     add_supports(new, [make_user() for _ in range(5)])
     with app.app_context():
         spread_supports()
         rows = db.session.execute(
-            select(Support.created_at, Idea.created_at).join(Idea, Idea.id == Support.idea_id)
+            select(Support.created_at, Problem.created_at).join(
+                Problem, Problem.id == Support.problem_id
+            )
         ).all()
         now = utcnow()
     assert len(rows) == 10

@@ -97,10 +97,10 @@ def test_funnel_counts_every_stage_a_problem_went_through(compute):
     ]
 
 
-def test_funnel_counts_a_problem_without_timeline_at_its_current_stage(compute, make_idea):
-    from platform.ideas.models import IdeaStatus
+def test_funnel_counts_a_problem_without_timeline_at_its_current_stage(compute, make_problem):
+    from platform.ideas.models import ProblemStatus
 
-    make_idea(status=IdeaStatus.EXPERIMENTING)
+    make_problem(status=ProblemStatus.EXPERIMENTING)
     assert [row["problems"] for row in compute(figures.funnel)] == [6, 5, 3, 2, 1]
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from platform.database import utcnow
 from platform.extensions import db
-from platform.ideas.models import IdeaStatus
+from platform.ideas.models import ProblemStatus
 from platform.prototypes.models import PrototypeStatus
 from tests.support.pages import text
 from tests.transparency.conftest import YEAR, Builder, at
@@ -61,10 +61,10 @@ def test_stats_show_participation_over_the_last_twelve_months(app, client, peopl
     now = utcnow()
     with app.app_context():
         build = Builder()
-        idea = build.idea("now", a, theme, None, now, IdeaStatus.PROPOSED)
-        build.support(idea, b, now)
+        problem = build.problem("now", a, theme, None, now, ProblemStatus.PROPOSED)
+        build.support(problem, b, now)
         # Thirteen months ago: outside the window.
-        build.idea("old", b, theme, None, now - timedelta(days=400), IdeaStatus.PROPOSED)
+        build.problem("old", b, theme, None, now - timedelta(days=400), ProblemStatus.PROPOSED)
         db.session.commit()
     page = text(client.get("/stats"))
     contributions = table(page, "participation-contributions")
@@ -96,7 +96,7 @@ def test_numbers_are_written_the_readers_way(client, app, people, theme):
     with app.app_context():
         build = Builder()
         for n in range(1234):
-            build.idea(f"n{n}", a, theme, None, utcnow(), IdeaStatus.PROPOSED)
+            build.problem(f"n{n}", a, theme, None, utcnow(), ProblemStatus.PROPOSED)
         db.session.commit()
     assert table(text(client.get("/stats")), "funnel")[0][1] == "1\u202f234"
     assert table(text(client.get("/stats?lang=en")), "funnel")[0][1] == "1,234"
@@ -237,21 +237,23 @@ def more_data(app, people, theme, district, dataset):
     build = Builder()
     with app.app_context():
         for n in range(6):
-            idea = build.idea(f"x{n}", a, theme, district, at(1, 3 + n), IdeaStatus.ADOPTED, [
-                (IdeaStatus.SELECTED, at(2, 1)), (IdeaStatus.PROTOTYPING, at(3, 1)),
-                (IdeaStatus.EXPERIMENTING, at(4, 1)), (IdeaStatus.ADOPTED, at(5, 1)),
-            ])  # fmt: skip
+            problem = build.problem(
+                f"x{n}", a, theme, district, at(1, 3 + n), ProblemStatus.ADOPTED, [
+                    (ProblemStatus.SELECTED, at(2, 1)), (ProblemStatus.PROTOTYPING, at(3, 1)),
+                    (ProblemStatus.EXPERIMENTING, at(4, 1)), (ProblemStatus.ADOPTED, at(5, 1)),
+                ],
+            )  # fmt: skip
             for user in (b, c, d):
-                build.support(idea, user, at(1, 20))
-                build.comment(idea, user, at(1, 21))
+                build.support(problem, user, at(1, 20))
+                build.comment(problem, user, at(1, 21))
             prototype, versions = build.prototype(
-                f"px{n}", idea, at(3, 1), [at(3, 1), at(4, 1), at(5, 1)], PrototypeStatus.CLOSED
+                f"px{n}", problem, at(3, 1), [at(3, 1), at(4, 1), at(5, 1)], PrototypeStatus.CLOSED
             )
             for version in versions:
                 build.feedback(version, b, 4, at(5, 2))
             from platform.experiments.models import Method
 
-            experiment = build.experiment(f"ex{n}", idea, Method.WORKSHOP, at(6, 3, 9))
+            experiment = build.experiment(f"ex{n}", problem, Method.WORKSHOP, at(6, 3, 9))
             build.sign_up(experiment, c, at(5, 20))
         db.session.commit()
 

@@ -23,7 +23,7 @@
         data.supported ? button.dataset.labelOn : button.dataset.labelOff;
       button.classList.toggle("button-secondary", data.supported);
       var counters = document.querySelectorAll(
-        "[data-role=supports-count][data-idea='" + form.dataset.idea + "']");
+        "[data-role=supports-count][data-problem='" + form.dataset.problem + "']");
       counters.forEach(function (counter) { counter.textContent = data.supports_label; });
     }).catch(function () {
       form.submit();  /* fall back to the plain form */
