@@ -1,6 +1,6 @@
 """French words and sentences that the generator combines into believable contributions.
 
-Subjects are grouped by the demo themes' slugs (`platform/taxonomy/demo.py`), so that a problem
+Subjects are grouped by the demo themes' slugs (`platform/demo/taxonomy.py`), so that a problem
 filed under "mobilité" talks about buses and cycle lanes.
 """
 

@@ -3,8 +3,11 @@
 from datetime import UTC, datetime
 
 from flask import has_request_context, request
-from sqlalchemy import DateTime, Enum, event
+from sqlalchemy import DateTime, Enum, event, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.types import TypeDecorator
+
+from platform.extensions import db
 
 
 def utcnow():
@@ -30,6 +33,11 @@ class UTCDateTime(TypeDecorator):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def isoformat(value):
+    """A moment as ISO 8601 text, or None: how exports and the API write dates."""
+    return value.isoformat() if value is not None else None
 
 
 def enum_type(enum_class, name):
@@ -74,3 +82,13 @@ def configure_sqlite(engine):
     def on_begin(connection):
         writing = has_request_context() and request.method not in ("GET", "HEAD", "OPTIONS")
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+def database_reachable():
+    """Whether the database answers a trivial query (the health check)."""
+    try:
+        db.session.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        db.session.rollback()
+        return False
+    return True

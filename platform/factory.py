@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from platform import cli, errors, i18n, security
+from platform import cli, demo, errors, i18n, security
 from platform.config import ROOT, load_secret_key, settings_from_environment
 from platform.database import configure_sqlite
 from platform.extensions import babel, csrf, db, limiter, login_manager, migrate
@@ -41,12 +41,15 @@ def build_app(config=None):
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    demo.init_app(app)
     _commit_at_end_of_request(app)
     _trust_proxies(app)
     return app
 
 
 def _register_blueprints(app):
+    """Register every feature, from the lowest layer up (docs/architecture.md): a feature's
+    set-up may rely on what the ones below it registered."""
     from platform.accounts import bp as accounts_bp
     from platform.admin import bp as admin_bp
     from platform.api import bp as api_bp
@@ -56,20 +59,26 @@ def _register_blueprints(app):
     from platform.main import bp as main_bp
     from platform.moderation import bp as moderation_bp
     from platform.notifications import bp as notifications_bp
+    from platform.personal_data import bp as personal_data_bp
     from platform.prototypes import bp as prototypes_bp
+    from platform.taxonomy import bp as taxonomy_bp
+    from platform.timeline import bp as timeline_bp
     from platform.transparency import bp as transparency_bp
 
-    app.register_blueprint(main_bp)
+    app.register_blueprint(timeline_bp)
+    app.register_blueprint(taxonomy_bp, url_prefix="/admin")
     app.register_blueprint(accounts_bp)
-    app.register_blueprint(admin_bp, url_prefix="/admin")
-    app.register_blueprint(problems_bp, url_prefix="/ideas")
     app.register_blueprint(comments_bp, url_prefix="/comments")
+    app.register_blueprint(problems_bp, url_prefix="/ideas")
+    app.register_blueprint(prototypes_bp, url_prefix="/prototypes")
     app.register_blueprint(experiments_bp, url_prefix="/experiments")
     app.register_blueprint(moderation_bp, url_prefix="/moderation")
     app.register_blueprint(notifications_bp, url_prefix="/notifications")
     app.register_blueprint(transparency_bp)
-    app.register_blueprint(prototypes_bp, url_prefix="/prototypes")
+    app.register_blueprint(personal_data_bp)
+    app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(api_bp, url_prefix="/api")
+    app.register_blueprint(main_bp)
 
 
 def _trust_proxies(app):

@@ -1,10 +1,13 @@
 """Form helpers shared by every feature."""
 
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, StopValidation
+
+from platform.rules import RuleError
 
 
 def required(message=None):
@@ -38,6 +41,36 @@ def add_error(form, field_name, message):
         field.errors = [*field.errors, message] if isinstance(field.errors, list) else [message]
     else:
         form.form_errors.append(message)
+
+
+class Sent(NamedTuple):
+    """What became of a sent form: `ok` when the service accepted it, with what it returned."""
+
+    ok: bool
+    result: object = None
+
+
+def attempt(form, service, *args, **kwargs):
+    """Run `service(*args, **kwargs)`, the rule behind a valid form: `Sent(True, result)`, or
+    `Sent(False)` when the rule refused, its message put on the form field it names."""
+    try:
+        return Sent(True, service(*args, **kwargs))
+    except RuleError as error:
+        add_error(form, error.field, error.message)
+        return Sent(False)
+
+
+def submit(form, service, *args, **kwargs):
+    """Validate a sent form, then `attempt` its service; `Sent(False)` when it was not sent or
+    is not valid, so that the route shows the form again."""
+    if not form.validate_on_submit():
+        return Sent(False)
+    return attempt(form, service, *args, **kwargs)
+
+
+def form_status(*forms):
+    """400 when a form is shown again with its errors, 200 otherwise."""
+    return 400 if any(form.errors for form in forms) else 200
 
 
 def options(pairs):

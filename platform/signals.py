@@ -17,7 +17,3 @@ place_freed = _signals.signal("place-freed")
 results_published = _signals.signal("results-published")
 moderation_decision = _signals.signal("moderation-decision")
 role_changed = _signals.signal("role-changed")
-# An account was deleted: erase what you keep about it (the `user` row is already anonymous).
-account_deleted = _signals.signal("account-deleted")
-# An account asks for its data: return a dict of your part of the export (JSON-ready).
-account_exporting = _signals.signal("account-exporting")

@@ -24,11 +24,12 @@ os.environ["INSTANCE_PATH"] = _INSTANCE
 os.environ.pop("DATABASE_URL", None)
 import app as entry_point  # noqa: E402,F401  (drops the standard `platform`, DESIGN.md §5.1)
 from platform import create_app  # noqa: E402
-from platform.accounts.models import Role, User  # noqa: E402
+from platform.accounts.models import User  # noqa: E402
 from platform.comments.models import Comment  # noqa: E402
 from platform.database import configure_sqlite, utcnow  # noqa: E402
 from platform.extensions import db  # noqa: E402
 from platform.ideas.models import Problem, ProblemStatus, Support  # noqa: E402
+from platform.roles import Role  # noqa: E402
 from platform.taxonomy.models import District, Theme  # noqa: E402
 from platform.text import fold  # noqa: E402
 from tests.support.databases import temporary_database  # noqa: E402

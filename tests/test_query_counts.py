@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import insert, select, update
 
-from platform.accounts.models import Role, User
+from platform.accounts.models import User
 from platform.database import utcnow
 from platform.experiments import services as experiment_services
 from platform.experiments.models import Experiment
@@ -21,6 +21,7 @@ from platform.moderation import services as moderation_services
 from platform.moderation.models import ActionType, ModerationAction, TargetType
 from platform.prototypes import services as prototype_services
 from platform.prototypes.models import Prototype
+from platform.roles import Role
 from platform.taxonomy.models import District, Theme
 from platform.text import fold
 from tests.experiments.conftest import lab_problem, make_experiment  # noqa: F401

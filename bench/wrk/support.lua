@@ -10,10 +10,10 @@ function setup(thread)
   threads_made = threads_made + 1
 end
 
-local sessions, ideas, turn = {}, {}, 1
+local sessions, problems, turn = {}, {}, 1
 
 function init(args)
-  local session_file, idea_file, threads = args[1], args[2], tonumber(args[3])
+  local session_file, problem_file, threads = args[1], args[2], tonumber(args[3])
   local line_number = 0
   for line in io.lines(session_file) do
     if line_number % threads == thread_number then
@@ -22,8 +22,8 @@ function init(args)
     end
     line_number = line_number + 1
   end
-  for line in io.lines(idea_file) do
-    table.insert(ideas, line)
+  for line in io.lines(problem_file) do
+    table.insert(problems, line)
   end
   math.randomseed(os.time() + thread_number)
 end
@@ -31,8 +31,8 @@ end
 function request()
   local session = sessions[turn]
   turn = turn % #sessions + 1
-  local idea = ideas[math.random(#ideas)]
-  return wrk.format("POST", "/ideas/" .. idea .. "/support", {
+  local problem = problems[math.random(#problems)]
+  return wrk.format("POST", "/ideas/" .. problem .. "/support", {
     ["Cookie"] = session.cookie,
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Accept"] = "application/json",

@@ -84,10 +84,29 @@ class SettingsForm(FlaskForm):
 
     def __init__(self, *args, districts=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.districts = districts
         self.district.choices = options(
             [(0, _l("I prefer not to say"))] + [(d.id, d.name) for d in districts]
         )
         self.locale.choices = options((code, LANGUAGE_NAMES[code]) for code in LANGUAGES)
+
+    @staticmethod
+    def data_of(user, locale):
+        """What the form shows first: the account's settings (`locale`: the language in use)."""
+        return {
+            "display_name": user.display_name,
+            "locale": user.locale or locale,
+            "district": user.district_id or 0,
+        }
+
+    def settings(self):
+        """The sent values, as `services.update_settings` takes them."""
+        district = next((d for d in self.districts if d.id == self.district.data), None)
+        return {
+            "display_name": self.display_name.data,
+            "locale": self.locale.data,
+            "district": district,
+        }
 
 
 class PasswordForm(FlaskForm):
@@ -109,12 +128,4 @@ class PasswordForm(FlaskForm):
             EqualTo("new_password", message=_l("The two new passwords are different.")),
         ],
         render_kw={"autocomplete": "new-password"},
-    )
-
-
-class DeleteAccountForm(FlaskForm):
-    password = PasswordField(
-        _l("Your password"),
-        validators=[required(_l("Enter your password to confirm."))],
-        render_kw={"autocomplete": "current-password"},
     )

@@ -1,6 +1,5 @@
 """Accounts and their roles."""
 
-import enum
 import secrets
 from datetime import datetime
 from functools import cache
@@ -13,33 +12,8 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from platform.database import UTCDateTime, enum_type, utcnow
 from platform.extensions import db
+from platform.roles import Role
 from platform.taxonomy.models import District
-
-
-class Role(enum.StrEnum):
-    """What an account may do (DESIGN.md §2); each role can do everything the previous one can."""
-
-    CITIZEN = "citizen"
-    AGENT = "agent"
-    MODERATOR = "moderator"
-    ADMIN = "admin"
-
-    @property
-    def rank(self):
-        return list(Role).index(self)
-
-    @property
-    def label(self):
-        return ROLE_LABELS[self]
-
-
-ROLE_LABELS = {
-    Role.CITIZEN: _l("Citizen"),
-    Role.AGENT: _l("City agent"),
-    Role.MODERATOR: _l("Moderator"),
-    Role.ADMIN: _l("Administrator"),
-}
-
 
 DELETED_ACCOUNT = _l("Deleted account")
 

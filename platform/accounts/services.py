@@ -8,12 +8,13 @@ import re
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from platform.accounts.models import Role, User, check_password_for_nobody
+from platform.accounts.models import User, check_password_for_nobody
 from platform.database import utcnow
 from platform.extensions import db
+from platform.roles import Role
 from platform.rules import RuleError
 from platform.signals import role_changed
 
@@ -199,3 +200,34 @@ def change_role(actor, target, role):
         new_role=role,
     )  # fmt: skip
     return target
+
+
+def find_active_account(user_id):
+    """The account with this id, unless it was deleted; else None."""
+    user = db.session.get(User, user_id)
+    return None if user is None or user.is_deleted else user
+
+
+def accounts_page(q="", *, page=1, per_page=50):
+    """A page of the accounts that are not deleted, newest first; `q` searches the e-mail
+    address and the name, ignoring case."""
+    query = select(User).where(User.deleted_at.is_(None))
+    if q:
+        pattern = f"%{q.lower()}%"
+        query = query.where(
+            or_(User.email.like(pattern), func.lower(User.display_name).like(pattern))
+        )
+    query = query.order_by(User.created_at.desc(), User.id.desc())
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def account_of_session(session_id):
+    """The account a session cookie names ("<id>:<token>"), or None: a session made before a
+    password change (the token rotated) or of a deleted account is refused."""
+    user_id, _sep, token = session_id.partition(":")
+    if not user_id.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or user.is_deleted or user.session_token != token:
+        return None
+    return user

@@ -69,6 +69,14 @@ def choice(name, accepted):
     return value
 
 
+def refused(refusal):
+    """The API's answer to a filter value the lists cannot use (a `Refusal` of the filters)."""
+    return invalid(
+        _l("Unknown value “%(value)s” for “%(name)s”. Accepted values: %(values)s.",
+           value=shown(refusal.value), name=refusal.name, values=", ".join(refusal.accepted))
+    )  # fmt: skip
+
+
 def identifier(name):
     """A positive whole number (an id), or None when absent."""
     value = text(name)

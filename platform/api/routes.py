@@ -9,7 +9,6 @@ import json
 
 from flask import Response, request, url_for
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
 
 from platform.api import bp, params, services
 from platform.api.exports import csv_response
@@ -28,10 +27,10 @@ from platform.api.serializers import (
 )
 from platform.errors import api_error
 from platform.experiments.models import Experiment
-from platform.extensions import db
+from platform.ideas.filters import ProblemFilters
 from platform.ideas.models import Problem
 from platform.prototypes.models import Prototype
-from platform.taxonomy.models import District, Theme
+from platform.taxonomy.services import list_districts, list_themes
 from platform.transparency import figures
 
 PAGING = {"limit", "cursor"}
@@ -89,15 +88,6 @@ def page_response(data, rows, more, limit):
 # Filters ------------------------------------------------------------------------------------
 
 
-def taxonomy_filter(model, name):
-    """The theme or district named by its slug in `name`, or None when absent."""
-    if not params.text(name):
-        return None
-    items = db.session.scalars(select(model).order_by(model.position, model.id))
-    by_slug = {item.slug: item for item in items}
-    return by_slug[params.choice(name, list(by_slug))]
-
-
 def problem_filter():
     """The id of a problem a visitor can read, named by `problem` (or by its former name `idea`),
     or None when absent."""
@@ -119,12 +109,13 @@ def dated(query, model):
 
 
 def problems_selection():
-    query = services.problems_query(
-        theme=taxonomy_filter(Theme, "theme"),
-        district=taxonomy_filter(District, "district"),
-        status=params.choice("status", services.PROBLEM_STATUSES),
+    """The problems the filters name; the list page reads the same filters (`ProblemFilters`)."""
+    filters = ProblemFilters.parse(
+        request.args, themes=list_themes, districts=list_districts, with_paging=False
     )
-    return dated(query, Problem)
+    if filters.refused:
+        raise params.refused(filters.refused[0])
+    return dated(services.problems_query(filters), Problem)
 
 
 def prototypes_selection():
@@ -213,9 +204,9 @@ def problem(problem_id):
         raise ApiError(
             404, "not_found", _l("No published problem has the id %(id)s.", id=problem_id)
         )
-    events, prototypes, experiments = services.timeline_of(found)
-    modified = max([found.created_at, found.updated_at] + [when for when, _, _ in events])
-    return cached_json({"data": problem_detail(found, events, prototypes, experiments)}, modified)
+    story = services.story_of(found)
+    modified = max([found.created_at, found.updated_at] + [event.at for event in story.events])
+    return cached_json({"data": problem_detail(found, story)}, modified)
 
 
 @bp.route("/v1/prototypes")
@@ -256,6 +247,6 @@ def stats():
         "funnel": figures.funnel(),
         "experiments_by_method": figures.experiments_by_method(),
     }
-    themes = {theme.slug: theme for theme in db.session.scalars(select(Theme))}
-    districts = {district.slug: district for district in db.session.scalars(select(District))}
+    themes = {theme.slug: theme for theme in list_themes()}
+    districts = {district.slug: district for district in list_districts()}
     return cached_json({"data": stats_data(result, themes, districts)})

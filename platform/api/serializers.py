@@ -56,39 +56,34 @@ def problem_data(problem, prototype_ids=(), experiment_ids=()):
     }
 
 
-def timeline_entry(when, kind, item):
-    """One event of `platform.ideas.routes.timeline_events` as the API tells it."""
-    entry = {"at": iso(when)}
-    if kind == "status":
+def timeline_entry(event):
+    """One event of a problem's story (`platform.timeline`) as the API tells it."""
+    entry = {"at": iso(event.at), "kind": event.kind}
+    item = event.subject
+    if event.kind == "proposed":
+        entry["actor"] = person(item.author)
+    elif event.kind == "status_changed":
         entry |= {
-            "kind": "status_changed",
             "from_status": item.from_status.value,
             "status": item.to_status.value,
             "note": item.note,
             "actor": person(item.actor),
         }
-    elif kind == "merged_in":
-        entry |= {"kind": "duplicate_merged_in", "problem_id": item.id}
-    elif kind == "experiment":
-        entry |= {"kind": "experiment_opened", "experiment_id": item.id}
-    elif kind == "results":
-        entry |= {"kind": "results_published", "experiment_id": item.id}
-    else:
+    elif event.kind == "duplicate_merged_in":
+        entry["problem_id"] = item.id
+    elif event.kind in ("experiment_opened", "results_published"):
+        entry["experiment_id"] = item.id
+    elif event.kind == "prototype_version_published":
         prototype, version = item
-        entry |= {
-            "kind": "prototype_version_published",
-            "prototype_id": prototype.id,
-            "version": version.number,
-        }
+        entry |= {"prototype_id": prototype.id, "version": version.number}
     return entry
 
 
-def problem_detail(problem, events, prototypes, experiments):
-    data = problem_data(
-        problem, sorted(p.id for p in prototypes), sorted(e.id for e in experiments)
-    )
-    proposed = {"at": iso(problem.created_at), "kind": "proposed", "actor": person(problem.author)}
-    data["timeline"] = [proposed] + [timeline_entry(*event) for event in events]
+def problem_detail(problem, story):
+    prototype_ids = sorted(prototype.id for prototype in story.items("prototypes"))
+    experiment_ids = sorted(experiment.id for experiment in story.items("experiments"))
+    data = problem_data(problem, prototype_ids, experiment_ids)
+    data["timeline"] = [timeline_entry(event) for event in story.events]
     return data
 
 

@@ -12,14 +12,15 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from platform import timeline
 from platform.accounts.models import AnonymousUser
 from platform.experiments import services as experiment_services
 from platform.experiments.models import Experiment, ExperimentStatus, Method
 from platform.extensions import db
+from platform.ideas import listing
 from platform.ideas import services as problem_services
 from platform.ideas.models import Problem, ProblemStatus
 from platform.ideas.permissions import can_view_problem
-from platform.ideas.routes import timeline_events
 from platform.prototypes import services as prototype_services
 from platform.prototypes.models import Prototype, PrototypeStatus, PrototypeVersion
 
@@ -34,21 +35,17 @@ EXPERIMENT_STATUSES = [s.value for s in ExperimentStatus if s is not ExperimentS
 METHODS = [method.value for method in Method]
 
 
-def problems_query(*, theme=None, district=None, status=None):
-    query = (
+def problems_query(filters):
+    """The listed problems that `filters` (a `ProblemFilters`) narrow to, with their theme,
+    district and author."""
+    conditions = listing.filter_conditions(filters.theme, filters.district, filters.status)
+    return (
         select(Problem)
-        .where(problem_services.listed())
+        .where(*conditions)
         .options(
             joinedload(Problem.theme), joinedload(Problem.district), joinedload(Problem.author)
         )
     )
-    if theme is not None:
-        query = query.where(Problem.theme_id == theme.id)
-    if district is not None:
-        query = query.where(Problem.district_id == district.id)
-    if status is not None:
-        query = query.where(Problem.status == ProblemStatus(status))
-    return query
 
 
 def prototypes_query(*, problem_id=None, status=None):
@@ -150,8 +147,7 @@ def tested_versions(experiments):
     return {version_id: (prototype_id, number) for version_id, prototype_id, number in rows}
 
 
-def timeline_of(problem):
-    """The problem's public timeline, as its page shows it (a fixed number of queries)."""
-    prototypes = prototype_services.prototypes_of_problem(problem, VISITOR)
-    experiments = experiment_services.experiments_of_problem(problem, VISITOR)
-    return timeline_events(problem, prototypes, experiments), prototypes, experiments
+def story_of(problem):
+    """The problem's public story, as its page tells it to a visitor (a fixed number of
+    queries): its timeline, its prototypes and its experiments."""
+    return timeline.story_of(problem, VISITOR)

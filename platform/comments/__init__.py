@@ -8,4 +8,10 @@ from flask import Blueprint
 
 bp = Blueprint("comments", __name__, template_folder="templates")
 
-from platform.comments import routes  # noqa: E402,F401
+from platform.account_data import register_part
+from platform.comments import account_data, routes  # noqa: F401
+
+
+@bp.record_once
+def set_up(state):
+    register_part(state.app, account_data.PART)

@@ -6,17 +6,21 @@ from flask_login import current_user
 
 from platform.comments import bp, services, threads
 from platform.comments.forms import CommentForm
-from platform.comments.models import Comment
-from platform.comments.permissions import can_comment, can_delete_comment, can_edit_comment
-from platform.extensions import db
+from platform.comments.permissions import (
+    can_comment,
+    can_delete_comment,
+    can_edit_comment,
+    can_read_hidden_comment,
+    is_comment_author,
+)
 from platform.limits import posting_limit
 from platform.permissions import ensure, register_predicates
 
-register_predicates(bp, can_comment, can_edit_comment, can_delete_comment)
+register_predicates(bp, can_comment, can_edit_comment, can_delete_comment, can_read_hidden_comment)
 
 
 def load_comment(comment_id):
-    comment = db.session.get(Comment, comment_id)
+    comment = services.find_comment(comment_id)
     if comment is None:
         abort(404)
     target = comment.target()
@@ -29,8 +33,8 @@ def load_comment(comment_id):
 @posting_limit
 def edit(comment_id):
     comment, target = load_comment(comment_id)
-    is_own = current_user.is_authenticated and comment.author_id == current_user.id
-    ensure(can_edit_comment(current_user, comment), is_own and services.edit_closed_message())
+    closed = is_comment_author(current_user, comment) and services.edit_closed_message()
+    ensure(can_edit_comment(current_user, comment), closed)
     form = CommentForm(data={"body": comment.body} if request.method == "GET" else None)
     if form.validate_on_submit():
         try:

@@ -37,6 +37,11 @@ def clean_body(body):
     return body
 
 
+def find_comment(comment_id):
+    """The comment with this id, deleted or not, or None."""
+    return db.session.get(Comment, comment_id)
+
+
 def _count(target, delta):
     model = type(target)
     db.session.execute(

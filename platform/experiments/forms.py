@@ -96,10 +96,46 @@ class ExperimentForm(FlaskForm):
     prototype_version_id = ChoiceField(_l("Prototype version tested"), coerce=int)
 
     def __init__(self, *args, versions=(), **kwargs):
+        """`versions`: (id, number, prototype's title) of the versions it may test."""
         super().__init__(*args, **kwargs)
         self.prototype_version_id.choices = options(
-            [(0, _l("None"))] + [(v.id, label) for v, label in versions]
+            [(0, _l("None"))]
+            + [
+                (version_id, _l("%(title)s, version %(n)s", title=title, n=number))
+                for version_id, number, title in versions
+            ]
         )
+
+    @staticmethod
+    def data_of(experiment):
+        """The form's values for changing `experiment`."""
+        return {
+            "method": experiment.method,
+            "title": experiment.title,
+            "description": experiment.description,
+            "involvement": experiment.involvement,
+            "location": experiment.location,
+            "is_online": experiment.is_online,
+            "starts_at": experiment.starts_at,
+            "ends_at": experiment.ends_at,
+            "capacity": str(experiment.capacity),
+            "prototype_version_id": experiment.prototype_version_id or 0,
+        }
+
+    def experiment_fields(self):
+        """What was sent, as the services `create_experiment` and `update_experiment` take it."""
+        return {
+            "method": self.method.data,
+            "title": self.title.data,
+            "description": self.description.data,
+            "involvement": self.involvement.data,
+            "location": self.location.data,
+            "is_online": self.is_online.data,
+            "starts_at": self.starts_at.data,
+            "ends_at": self.ends_at.data,
+            "capacity": self.capacity.data,
+            "prototype_version_id": self.prototype_version_id.data or None,
+        }
 
     def validate_ends_at(self, field):
         if field.data and self.starts_at.data and field.data <= self.starts_at.data:

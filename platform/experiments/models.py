@@ -19,7 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from platform.accounts.models import User
 from platform.database import UTCDateTime, enum_type, utcnow
 from platform.extensions import db
-from platform.ideas.models import Problem
+from platform.ideas.models import Problem, ProblemStatus
 
 
 class Method(enum.StrEnum):
@@ -49,6 +49,10 @@ METHOD_LABELS = {
 }
 # Opening one of these for a problem that is prototyping moves it to experimenting.
 FIELD_METHODS = frozenset({Method.PROTOTYPE_TEST, Method.FIELD_EXPERIMENT})
+# Problems the lab is working on, for which it may run experiments.
+EXPERIMENTABLE = frozenset(
+    {ProblemStatus.SELECTED, ProblemStatus.PROTOTYPING, ProblemStatus.EXPERIMENTING}
+)
 
 
 class ExperimentStatus(enum.StrEnum):
@@ -131,6 +135,33 @@ class Experiment(db.Model):
     def is_listed(self):
         return self.status is not ExperimentStatus.DRAFT and not self.is_hidden
 
+    @property
+    def is_draft(self):
+        return self.status is ExperimentStatus.DRAFT
+
+    @property
+    def is_open(self):
+        return self.status is ExperimentStatus.OPEN
+
+    @property
+    def is_completed(self):
+        """Its results are published: it can no longer change."""
+        return self.status is ExperimentStatus.COMPLETED
+
+    @property
+    def is_over(self):
+        return utcnow() >= self.ends_at
+
+    @property
+    def accepts_sign_ups(self):
+        """Open, shown and not over: citizens can take a place or a turn on the waiting list."""
+        return self.is_open and not self.is_hidden and not self.is_over
+
+    @property
+    def awaits_results(self):
+        """It ran (sign-ups open or closed) and is over: the lab can publish what it taught."""
+        return self.status in {ExperimentStatus.OPEN, ExperimentStatus.CLOSED} and self.is_over
+
 
 class SignUp(db.Model):
     """An account's place in an experiment, or its turn on the waiting list."""
@@ -149,3 +180,18 @@ class SignUp(db.Model):
     promoted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     user: Mapped[User] = relationship(lazy="raise")
+    # Read from the session's identity map, where the experiment shown or locked already is.
+    experiment: Mapped[Experiment] = relationship(lazy="raise_on_sql")
+
+    @property
+    def is_confirmed(self):
+        return self.status is SignUpStatus.CONFIRMED
+
+    @property
+    def is_waiting(self):
+        return self.status is SignUpStatus.WAITING
+
+    @property
+    def can_be_given_up(self):
+        """A turn on the waiting list can be given up at any time; a place, until the start."""
+        return self.is_waiting or utcnow() < self.experiment.starts_at

@@ -13,9 +13,10 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from platform.accounts.models import Role, User
+from platform.accounts.models import User
 from platform.database import utcnow
 from platform.experiments.models import (
+    EXPERIMENTABLE,
     FIELD_METHODS,
     Experiment,
     ExperimentStatus,
@@ -37,12 +38,10 @@ TEXT_MAX = 10_000
 INVOLVEMENT_MAX = 2_000
 LOCATION_MAX = 300
 CAPACITY_MAX = 10_000
-# Problems the lab is working on, for which it may run experiments.
-EXPERIMENTABLE = frozenset(
-    {ProblemStatus.SELECTED, ProblemStatus.PROTOTYPING, ProblemStatus.EXPERIMENTING}
-)
 
-
+# Why the experiment's state refuses an action; routes tell an organiser the same.
+EDIT_CLOSED = _l("An experiment with published results can no longer change.")
+CLOSE_CLOSED = _l("Only an open experiment can stop its sign-ups.")
 LEAVE_CLOSED = _l("The experiment has started: places can no longer be given up.")
 
 
@@ -138,8 +137,8 @@ def create_experiment(author, problem, **fields):
 
 
 def update_experiment(actor, experiment, **fields):
-    if experiment.status is ExperimentStatus.COMPLETED:
-        raise ExperimentError(_l("An experiment with published results can no longer change."))
+    if experiment.is_completed:
+        raise ExperimentError(EDIT_CLOSED)
     problem = db.session.get(Problem, experiment.problem_id)
     cleaned = _clean(problem, fields)
     capacity = cleaned.pop("capacity")
@@ -152,7 +151,7 @@ def update_experiment(actor, experiment, **fields):
 
 def open_experiment(actor, experiment):
     """Open sign-ups; a field test of a problem being prototyped moves it to experimenting."""
-    if experiment.status is not ExperimentStatus.DRAFT:
+    if not experiment.is_draft:
         raise ExperimentError(_l("This experiment is already open."))
     experiment.status = ExperimentStatus.OPEN
     experiment.opened_at = experiment.updated_at = utcnow()
@@ -164,19 +163,26 @@ def open_experiment(actor, experiment):
 
 
 def close_sign_ups(actor, experiment):
-    if experiment.status is not ExperimentStatus.OPEN:
-        raise ExperimentError(_l("Only an open experiment can stop its sign-ups."))
+    if not experiment.is_open:
+        raise ExperimentError(CLOSE_CLOSED)
     experiment.status = ExperimentStatus.CLOSED
     experiment.updated_at = utcnow()
     db.session.flush()
 
 
+def results_refusal(experiment):
+    """Why the results of `experiment` cannot be published now, or None."""
+    if experiment.status not in {ExperimentStatus.OPEN, ExperimentStatus.CLOSED}:
+        return _l("Results can be published once, for an experiment that ran.")
+    if not experiment.is_over:
+        return _l("Results can be published once the experiment is over.")
+    return None
+
+
 def publish_results(actor, experiment, results):
     """Publish what the experiment taught, once it is over; participants are told."""
-    if experiment.status not in {ExperimentStatus.OPEN, ExperimentStatus.CLOSED}:
-        raise ExperimentError(_l("Results can be published once, for an experiment that ran."))
-    if utcnow() < experiment.ends_at:
-        raise ExperimentError(_l("Results can be published once the experiment is over."))
+    if (refusal := results_refusal(experiment)) is not None:
+        raise ExperimentError(refusal)
     experiment.results = _text(
         results, TEXT_MAX, "results", _l("Write the results."),
         _l("At most %(n)s characters.", n=local_number(TEXT_MAX)),
@@ -213,13 +219,13 @@ def sign_up_of(user, experiment):
 def join_experiment(user, experiment):
     """Take a place, or the next turn on the waiting list when the experiment is full."""
     experiment = _locked(experiment)
-    if experiment.status is not ExperimentStatus.OPEN or experiment.is_hidden:
+    if not experiment.is_open or experiment.is_hidden:
         raise ExperimentError(_l("This experiment is not open for sign-up."))
-    if utcnow() >= experiment.ends_at:
+    if experiment.is_over:
         raise ExperimentError(_l("This experiment is over."))
     existing = sign_up_of(user, experiment)
     if existing is not None:
-        if existing.status is SignUpStatus.WAITING:
+        if existing.is_waiting:
             raise ExperimentError(_l("You are already on the waiting list."))
         raise ExperimentError(_l("You are already signed up."))
     full = experiment.participants_count >= experiment.capacity
@@ -247,9 +253,9 @@ def leave_experiment(user, experiment):
     sign_up = sign_up_of(user, experiment)
     if sign_up is None:
         raise ExperimentError(_l("You are not signed up for this experiment."))
-    if sign_up.status is SignUpStatus.CONFIRMED:
-        if utcnow() >= experiment.starts_at:
-            raise ExperimentError(LEAVE_CLOSED)
+    if not sign_up.can_be_given_up:
+        raise ExperimentError(LEAVE_CLOSED)
+    if sign_up.is_confirmed:
         experiment.participants_count -= 1
     else:
         experiment.waiting_count -= 1
@@ -260,6 +266,8 @@ def leave_experiment(user, experiment):
 
 def set_capacity(actor, experiment, capacity):
     """Change the number of places; more places go to the waiting list, fewer remove nobody."""
+    if experiment.is_completed:
+        raise ExperimentError(EDIT_CLOSED)
     capacity = _capacity(capacity)
     experiment = _locked(experiment)
     experiment.capacity = capacity
@@ -290,7 +298,9 @@ def _promote(experiment):
 
 
 def waiting_position(sign_up):
-    """1 for the first on the waiting list."""
+    """1 for the first on the waiting list; None for a place, or without a sign-up."""
+    if sign_up is None or not sign_up.is_waiting:
+        return None
     return db.session.scalar(
         select(func.count()).where(
             SignUp.experiment_id == sign_up.experiment_id,
@@ -309,8 +319,8 @@ def sign_ups(experiment):
         .order_by(SignUp.id)
     ).all()
     return (
-        [s for s in rows if s.status is SignUpStatus.CONFIRMED],
-        [s for s in rows if s.status is SignUpStatus.WAITING],
+        [s for s in rows if s.is_confirmed],
+        [s for s in rows if s.is_waiting],
     )
 
 
@@ -351,6 +361,12 @@ def list_query(user, *, method=None, problem=None, places_left=False):
     ).options(joinedload(Experiment.problem))
 
 
+def list_page(viewer, *, method=None, problem=None, places_left=False, page=1, per_page=20):
+    """One page of `/experiments/` (see `list_query`)."""
+    query = list_query(viewer, method=method, problem=problem, places_left=places_left)
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
 def experiments_of_problem(problem, user):
     query = select(Experiment).where(Experiment.problem_id == problem.id, ~Experiment.is_hidden)
     if not can_see_drafts(user):
@@ -366,10 +382,18 @@ def load_experiment(experiment_id):
     )
 
 
-def lab_accounts():
-    """Accounts that can organise experiments (agents and above), for the organisers' choice."""
-    return db.session.scalars(
-        select(User)
-        .where(User.role.in_([Role.AGENT, Role.MODERATOR, Role.ADMIN]))
-        .order_by(User.display_name)
+def tested_version(experiment):
+    """The prototype version the experiment tests, or None."""
+    if experiment.prototype_version_id is None:
+        return None
+    return db.session.get(PrototypeVersion, experiment.prototype_version_id)
+
+
+def version_choices(problem):
+    """(id, number, prototype's title) of the problem's prototype versions, to pick one to test."""
+    return db.session.execute(
+        select(PrototypeVersion.id, PrototypeVersion.number, Prototype.title)
+        .join(Prototype, Prototype.id == PrototypeVersion.prototype_id)
+        .where(Prototype.problem_id == problem.id)
+        .order_by(Prototype.id, PrototypeVersion.number)
     ).all()

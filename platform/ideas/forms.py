@@ -44,6 +44,25 @@ class ProblemForm(HoneypotMixin, FlaskForm):
         if not field.data:
             raise ValidationError(_l("Choose one of the themes in the list."))
 
+    @staticmethod
+    def data_of(problem):
+        """The form's values for changing `problem`."""
+        return {
+            "title": problem.title,
+            "description": problem.description,
+            "theme": problem.theme_id,
+            "district": problem.district_id or 0,
+        }
+
+    def problem_fields(self):
+        """What was sent, as the services `create_problem` and `update_problem` take it."""
+        return {
+            "title": self.title.data,
+            "description": self.description.data,
+            "theme_id": self.theme.data,
+            "district_id": self.district.data or None,
+        }
+
 
 class StatusForm(FlaskForm):
     status = ChoiceField(_l("New stage"))

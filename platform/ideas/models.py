@@ -73,6 +73,12 @@ LAB_TRANSITIONS = {
 NOTE_REQUIRED = frozenset({ProblemStatus.NOT_RETAINED})
 
 
+def allowed_transitions(problem):
+    """The stages the lab may move this problem to, in the order of the process."""
+    allowed = LAB_TRANSITIONS.get(problem.status, set())
+    return [status for status in ProblemStatus if status in allowed]
+
+
 def status_column(name, **kwargs):
     return mapped_column(enum_type(ProblemStatus, name), **kwargs)
 
@@ -134,7 +140,19 @@ class Problem(db.Model):
     author: Mapped[User | None] = relationship(lazy="raise")
 
     def __repr__(self):
-        return f"<Idea {self.id} {self.status}>"
+        return f"<Problem {self.id} {self.status}>"
+
+    @property
+    def is_pending(self):
+        return self.status is ProblemStatus.PENDING
+
+    @property
+    def is_withdrawn(self):
+        return self.status is ProblemStatus.WITHDRAWN
+
+    @property
+    def is_merged(self):
+        return self.status is ProblemStatus.MERGED
 
     @property
     def is_listed(self):

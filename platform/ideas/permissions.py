@@ -1,7 +1,7 @@
 """Who may do what with problems (DESIGN.md §2), for routes and templates alike."""
 
-from platform.accounts.models import Role
-from platform.ideas.models import ProblemStatus
+from platform.ideas.models import ProblemStatus, allowed_transitions
+from platform.roles import Role
 
 EDITABLE = frozenset({ProblemStatus.PENDING, ProblemStatus.PROPOSED})
 
@@ -15,6 +15,11 @@ def can_view_problem(user, problem):
     if problem.status is ProblemStatus.PENDING:
         return is_author(user, problem) or user.has_role(Role.MODERATOR)
     return True
+
+
+def can_read_hidden_problem(user, _problem=None):
+    """Moderators read what moderation hid, to decide on it; others see a tombstone."""
+    return user.is_authenticated and user.has_role(Role.MODERATOR)
 
 
 def can_propose_problem(user, _obj=None):
@@ -38,8 +43,6 @@ def can_follow_problem(user, problem):
 
 
 def can_change_problem_status(user, problem):
-    from platform.ideas.services import allowed_transitions
-
     return (
         user.has_role(Role.AGENT) and not problem.is_hidden and bool(allowed_transitions(problem))
     )

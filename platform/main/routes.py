@@ -1,10 +1,9 @@
 """Home page, terms of use, the health check and uploaded images."""
 
 from flask import abort, render_template, send_from_directory
-from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
 
-from platform.extensions import db, limiter
+from platform.database import database_reachable
+from platform.extensions import limiter
 from platform.images import content_type_of, is_stored_name, upload_folder
 from platform.main import bp
 
@@ -23,10 +22,7 @@ def terms():
 @limiter.exempt
 def healthz():
     """Answer 200 when the application can reach its database, 503 otherwise."""
-    try:
-        db.session.execute(text("SELECT 1"))
-    except SQLAlchemyError:
-        db.session.rollback()
+    if not database_reachable():
         return {"status": "error", "database": "unreachable"}, 503
     return {"status": "ok", "database": "ok"}
 

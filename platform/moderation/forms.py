@@ -1,9 +1,12 @@
 """Moderation forms."""
 
+from datetime import timedelta
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 
+from platform.database import utcnow
 from platform.forms import ChoiceField, max_length, options, required, strip
 from platform.moderation.models import ReportReason
 
@@ -42,6 +45,12 @@ class SuspendForm(FlaskForm):
         render_kw={"rows": 3},
     )
     hide_content = BooleanField(_l("Also hide everything this account has published"))
+
+    def until(self):
+        """The end of the suspension chosen; None for good."""
+        if self.duration.data == "forever":
+            return None
+        return utcnow() + timedelta(days=int(self.duration.data))
 
 
 class MergeForm(FlaskForm):

@@ -34,6 +34,14 @@ class MergeError(RuleError):
     """A rule refused the merge; `message` says why, `field` names the form field."""
 
 
+def find_merge_target(number):
+    """The problem a moderator names as "12" or "#12", or None."""
+    number = (number or "").strip().lstrip("#")
+    if not (number.isascii() and number.isdigit()) or not 0 < int(number) < 2**31:
+        return None
+    return db.session.get(Problem, int(number))
+
+
 def _check(source, target, note):
     if target is None:
         raise MergeError(_l("There is no problem with this number."), "target_id")

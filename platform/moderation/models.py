@@ -21,6 +21,17 @@ class TargetType(enum.StrEnum):
     ACCOUNT = "account"
 
 
+# Stored as an item's `hidden_reason` when reports hid it, rather than a moderator.
+AUTO_HIDDEN_REASON = "auto"
+
+
+def moderator_reason(item):
+    """The reason a moderator gave for hiding `item`, while it stays hidden; else ""."""
+    if item is None or not item.is_hidden or item.hidden_reason == AUTO_HIDDEN_REASON:
+        return ""
+    return item.hidden_reason
+
+
 class ReportReason(enum.StrEnum):
     SPAM = "spam"
     OFFENSIVE = "offensive"

@@ -1,30 +1,52 @@
 """Moderation pages: the queue, decisions, merges, suspensions, the log; and reporting."""
 
-from datetime import timedelta
-
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
-from platform.accounts.models import User
-from platform.database import utcnow
 from platform.errors import render_error
-from platform.extensions import db
 from platform.forms import is_safe_next_url
-from platform.ideas.models import Problem
+from platform.ideas.services import find_problem
 from platform.limits import posting_limit
 from platform.moderation import bp, services
 from platform.moderation.forms import MergeForm, ReportForm, SuspendForm
-from platform.moderation.merge import MergeError, merge_problems
-from platform.moderation.models import ActionType, ModerationAction, ReportReason, TargetType
-from platform.moderation.permissions import can_moderate, can_report
-from platform.moderation.suspensions import SuspensionError, lift_suspension, suspend_account
+from platform.moderation.log import audit_log_page
+from platform.moderation.merge import MergeError, find_merge_target, merge_problems
+from platform.moderation.models import ActionType, ReportReason, TargetType
+from platform.moderation.permissions import (
+    can_dismiss_reports,
+    can_hide_content,
+    can_lift_suspension,
+    can_merge_problems,
+    can_moderate,
+    can_publish_pending,
+    can_read_hidden_reason,
+    can_report,
+    can_restore_content,
+    can_suspend_account,
+)
+from platform.moderation.suspensions import (
+    SuspensionError,
+    get_account,
+    lift_suspension,
+    suspend_account,
+)
 from platform.permissions import ensure, permission_required, register_predicates
 from platform.signals import problem_status_changed, role_changed
 
-register_predicates(bp, can_moderate, can_report)
+register_predicates(
+    bp,
+    can_moderate,
+    can_report,
+    can_read_hidden_reason,
+    can_hide_content,
+    can_restore_content,
+    can_dismiss_reports,
+    can_publish_pending,
+    can_merge_problems,
+    can_suspend_account,
+    can_lift_suspension,
+)
 
 
 @bp.app_template_global()
@@ -48,14 +70,17 @@ def refused(error):
     return render_error(400, _("This action is not possible"), error.message)
 
 
+def errors_of(form):
+    return " ".join(str(m) for messages in form.errors.values() for m in messages)
+
+
 @bp.route("/report", methods=["POST"])
 @posting_limit
 def report():
-    ensure(can_report(current_user))
+    ensure(can_report(current_user))  # the item's own rule is applied on sending
     form = ReportForm()
     if not form.validate_on_submit():
-        errors = [str(m) for messages in form.errors.values() for m in messages]
-        return render_error(400, _("The report was not sent"), " ".join(errors))
+        return render_error(400, _("The report was not sent"), errors_of(form))
     try:
         services.report_content(
             current_user, form.target_type.data, form.target_id.data, form.reason.data,
@@ -92,19 +117,19 @@ def decide(action, message):
 
 
 @bp.route("/hide", methods=["POST"])
-@permission_required(can_moderate)
+@permission_required(can_hide_content)
 def hide():
     return decide(services.hide_content, _("The contribution is hidden."))
 
 
 @bp.route("/restore", methods=["POST"])
-@permission_required(can_moderate)
+@permission_required(can_restore_content)
 def restore():
     return decide(services.restore_content, _("The contribution is visible again."))
 
 
 @bp.route("/dismiss", methods=["POST"])
-@permission_required(can_moderate)
+@permission_required(can_dismiss_reports)
 def dismiss():
     return decide(services.dismiss_reports, _("The reports are dismissed."))
 
@@ -118,16 +143,15 @@ def bulk():
             request.form.get("reason", ""),
         )  # fmt: skip
     except services.ModerationError as error:
-        db.session.rollback()
         return refused(error)
     flash(_("Done for %(n)s contributions.", n=len(done)), "success")
     return redirect(url_for("moderation.queue"))
 
 
 @bp.route("/ideas/<int:problem_id>/publish", methods=["POST"])
-@permission_required(can_moderate)
+@permission_required(can_publish_pending)
 def publish(problem_id):
-    problem = db.session.get(Problem, problem_id) or abort(404)
+    problem = find_problem(problem_id) or abort(404)
     try:
         services.publish_pending(current_user, problem)
     except services.ModerationError as error:
@@ -137,15 +161,13 @@ def publish(problem_id):
 
 
 @bp.route("/ideas/<int:problem_id>/merge", methods=["POST"])
-@permission_required(can_moderate)
+@permission_required(can_merge_problems)
 def merge(problem_id):
-    source = db.session.get(Problem, problem_id) or abort(404)
+    source = find_problem(problem_id) or abort(404)
     form = MergeForm()
     if not form.validate_on_submit():
-        errors = [str(m) for messages in form.errors.values() for m in messages]
-        return render_error(400, _("The problems were not merged"), " ".join(errors))
-    target_id = form.target_id.data.lstrip("#")
-    target = db.session.get(Problem, int(target_id)) if target_id.isdigit() else None
+        return render_error(400, _("The problems were not merged"), errors_of(form))
+    target = find_merge_target(form.target_id.data)
     try:
         merge_problems(current_user, source, target, form.note.data)
     except MergeError as error:
@@ -155,20 +177,15 @@ def merge(problem_id):
 
 
 @bp.route("/accounts/<int:user_id>/suspend", methods=["GET", "POST"])
-@permission_required(can_moderate)
+@permission_required(can_suspend_account)
 def suspend(user_id):
-    account = db.session.get(User, user_id)
+    account = get_account(user_id)
     if account is None or account.is_deleted:
         abort(404)
     form = SuspendForm()
     if form.validate_on_submit():
-        until = (
-            None
-            if form.duration.data == "forever"
-            else utcnow() + timedelta(days=int(form.duration.data))
-        )
         try:
-            suspend_account(current_user, account, until=until, reason=form.reason.data,
+            suspend_account(current_user, account, until=form.until(), reason=form.reason.data,
                             hide_content=form.hide_content.data)  # fmt: skip
         except SuspensionError as error:
             form.reason.errors.append(error.message)
@@ -181,9 +198,9 @@ def suspend(user_id):
 
 
 @bp.route("/accounts/<int:user_id>/unsuspend", methods=["POST"])
-@permission_required(can_moderate)
+@permission_required(can_lift_suspension)
 def unsuspend(user_id):
-    account = db.session.get(User, user_id) or abort(404)
+    account = get_account(user_id) or abort(404)
     try:
         lift_suspension(current_user, account)
     except SuspensionError as error:
@@ -195,28 +212,12 @@ def unsuspend(user_id):
 @bp.route("/log")
 @permission_required(can_moderate)
 def log():
-    query = select(ModerationAction).order_by(
-        ModerationAction.created_at.desc(), ModerationAction.id.desc()
-    )
-    action = request.args.get("action", "")
-    if action in {a.value for a in ActionType}:
-        query = query.where(ModerationAction.action == action)
-    else:
-        action = ""
-    kind = request.args.get("target", "")
-    if kind in {t.value for t in TargetType}:
-        query = query.where(ModerationAction.target_type == kind)
-    else:
-        kind = ""
-    actor = request.args.get("actor", type=int)
-    if actor:
-        query = query.where(ModerationAction.actor_id == actor)
-    page = db.paginate(
-        query.options(joinedload(ModerationAction.actor)),
+    page, filters = audit_log_page(
+        request.args.get("action", ""), request.args.get("target", ""),
+        request.args.get("actor", type=int), page=request.args.get("page", 1, type=int),
         per_page=current_app.config["USERS_PER_PAGE"],
-        error_out=False,
-    )
+    )  # fmt: skip
     return render_template(
         "moderation/log.html", page=page, actions=list(ActionType), targets=list(TargetType),
-        filters={"action": action, "target": kind, "actor": actor or ""},
+        filters=filters,
     )  # fmt: skip

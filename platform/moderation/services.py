@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from platform.accounts.models import Role, User
+from platform.accounts.models import User
 from platform.comments.models import Comment
 from platform.database import utcnow
 from platform.extensions import db
@@ -18,25 +18,23 @@ from platform.ideas import services as problems
 from platform.ideas.models import Problem, ProblemStatus
 from platform.moderation.log import log_action
 from platform.moderation.models import (
+    AUTO_HIDDEN_REASON,
     ActionType,
     ModerationAction,
     Report,
     ReportReason,
     TargetType,
 )
+from platform.moderation.permissions import author_id_of, can_report
 from platform.prototypes.models import Feedback, PrototypeVersion
+from platform.roles import Role
 from platform.rules import RuleError
 from platform.signals import moderation_decision
 
 NOTE_MAX = 1_000
 REASON_MAX = 1_000
-# The models behind each kind of reportable item, and the column naming its author.
-MODELS = {
-    TargetType.PROBLEM: (Problem, "author_id"),
-    TargetType.COMMENT: (Comment, "author_id"),
-    TargetType.FEEDBACK: (Feedback, "user_id"),
-}
-AUTO_HIDDEN_REASON = "auto"
+# The model behind each kind of reportable item.
+MODELS = {TargetType.PROBLEM: Problem, TargetType.COMMENT: Comment, TargetType.FEEDBACK: Feedback}
 
 
 class ModerationError(RuleError):
@@ -47,7 +45,7 @@ def parse_target(target_type, target_id):
     """The item a form names, or a ModerationError."""
     try:
         kind = TargetType(target_type)
-        model, _author = MODELS[kind]
+        model = MODELS[kind]
         number = int(target_id)
     except (ValueError, KeyError, TypeError):
         raise ModerationError(_l("This contribution does not exist.")) from None
@@ -55,10 +53,6 @@ def parse_target(target_type, target_id):
     if item is None or (kind is TargetType.COMMENT and item.is_deleted):
         raise ModerationError(_l("This contribution does not exist."))
     return kind, item
-
-
-def author_id_of(kind, item):
-    return getattr(item, MODELS[kind][1])
 
 
 def _open_reports(kind, item):
@@ -81,7 +75,7 @@ def report_content(reporter, target_type, target_id, reason, note=""):
         raise ModerationError(_l("Say what is wrong with this contribution."), "note")
     if len(note) > NOTE_MAX:
         raise ModerationError(_l("At most %(n)s characters.", n=NOTE_MAX), "note")
-    if author_id_of(kind, item) == reporter.id:
+    if not can_report(reporter, item):
         raise ModerationError(_l("You cannot report your own contribution."))
     report = Report(target_type=kind, target_id=item.id, reporter_id=reporter.id, reason=reason,
                     note=note)  # fmt: skip
@@ -113,7 +107,7 @@ def _resolve_reports(kind, item):
 def _decided(actor, kind, item, action, reason):
     moderation_decision.send(
         current_app._get_current_object(), target_type=kind, item=item, action=action,
-        reason=reason, author_id=author_id_of(kind, item), actor=actor,
+        reason=reason, author_id=author_id_of(item), actor=actor,
     )  # fmt: skip
 
 
@@ -165,7 +159,10 @@ BULK_ACTIONS = {"hide": hide_content, "dismiss": dismiss_reports}
 
 
 def bulk(actor, action, targets, reason=""):
-    """Apply one decision to many items (spam waves); each item gets its own log entry."""
+    """Apply one decision to many items (spam waves); each item gets its own log entry.
+
+    All or nothing: when one item is refused, the decisions already taken are undone.
+    """
     if action not in BULK_ACTIONS:
         raise ModerationError(_l("Choose one of the actions in the list."), "action")
     if not targets:
@@ -173,9 +170,10 @@ def bulk(actor, action, targets, reason=""):
     if action == "hide" and not (reason or "").strip():
         raise ModerationError(_l("Give the reason, which the author will see."), "reason")
     done = []
-    for target in targets:
-        kind, _sep, number = target.partition(":")
-        done.append(BULK_ACTIONS[action](actor, kind, number, reason))
+    with db.session.begin_nested():
+        for target in targets:
+            kind, _sep, number = target.partition(":")
+            done.append(BULK_ACTIONS[action](actor, kind, number, reason))
     return done
 
 
@@ -221,7 +219,7 @@ def queue():
         .limit(200)
     ).all()
     items = {}
-    for kind, (model, _author) in MODELS.items():
+    for kind, model in MODELS.items():
         ids = [target_id for target_type, target_id, *_ in rows if target_type is kind]
         if not ids:
             continue
@@ -249,6 +247,7 @@ def queue():
         {
             "kind": kind,
             "item": items[(kind, target_id)],
+            "author": _author(kind, items[(kind, target_id)]),
             "count": count,
             "reports": reports.get((kind, target_id), []),
             "prototype_id": prototype_of.get(target_id) if kind is TargetType.FEEDBACK else None,
@@ -256,6 +255,10 @@ def queue():
         for kind, target_id, count, _latest in rows
         if (kind, target_id) in items
     ]
+
+
+def _author(kind, item):
+    return item.user if kind is TargetType.FEEDBACK else item.author
 
 
 def pending_problems():

@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import update
 
-from platform.accounts.models import Role
+from platform.accounts.models import User
 from platform.comments.models import Comment
 from platform.database import utcnow
 from platform.extensions import db
@@ -20,6 +20,7 @@ from platform.moderation.log import log_action
 from platform.moderation.models import ActionType, TargetType
 from platform.permissions import Refused
 from platform.prototypes.models import Feedback
+from platform.roles import Role
 from platform.rules import RuleError
 
 REASON_MAX = 1_000
@@ -40,6 +41,11 @@ CONTRIBUTIONS = (
 
 class SuspensionError(RuleError):
     """A rule refused the action; `message` says why, `field` names the form field."""
+
+
+def get_account(user_id):
+    """The account with this id, even deleted, or None."""
+    return db.session.get(User, user_id)
 
 
 def is_permanent(account):

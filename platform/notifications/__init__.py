@@ -10,8 +10,9 @@ from flask_login import current_user
 # cli_group=None: the command is `flask send-digests`, not `flask notifications send-digests`.
 bp = Blueprint("notifications", __name__, template_folder="templates", cli_group=None)
 
-from platform.notifications import mail, models, routes, services, subscribers  # noqa: E402,F401
-from platform.notifications.commands import send_digests_command  # noqa: E402
+from platform.account_data import Part, register_part
+from platform.notifications import mail, models, routes, services, subscribers  # noqa: F401
+from platform.notifications.commands import send_digests_command
 
 bp.cli.add_command(send_digests_command)
 
@@ -19,6 +20,10 @@ bp.cli.add_command(send_digests_command)
 @bp.record_once
 def set_up(state):
     subscribers.connect()
+    register_part(
+        state.app,
+        Part("notifications", services.export_account, services.erase_account, position=70),
+    )
     mail.init_app(state.app)
 
 

@@ -7,7 +7,7 @@ of notifications costs the same number of queries whatever it holds.
 from flask_babel import gettext as _
 
 from platform.accounts.models import DELETED_ACCOUNT
-from platform.moderation.services import AUTO_HIDDEN_REASON
+from platform.moderation.models import moderator_reason
 from platform.notifications.models import Kind
 
 
@@ -21,16 +21,9 @@ def _commented_title(n):
     return page.title if page is not None else ""
 
 
-def _hidden_reason(item):
-    """The reason a moderator gave, while the item is still hidden by a moderator."""
-    if item is None or not item.is_hidden or item.hidden_reason == AUTO_HIDDEN_REASON:
-        return ""
-    return item.hidden_reason
-
-
 def _hidden(n):
     if n.feedback_id is not None:
-        reason = _hidden_reason(n.feedback)
+        reason = moderator_reason(n.feedback)
         title = n.prototype.title
         if reason:
             return _(
@@ -40,7 +33,7 @@ def _hidden(n):
             )
         return _("A moderator hid your feedback on the prototype “%(title)s”.", title=title)
     if n.comment_id is not None:
-        reason = _hidden_reason(n.comment)
+        reason = moderator_reason(n.comment)
         title = _commented_title(n)
         if reason:
             return _(
@@ -49,7 +42,7 @@ def _hidden(n):
                 reason=reason,
             )
         return _("A moderator hid your comment on “%(title)s”.", title=title)
-    reason = _hidden_reason(n.problem)
+    reason = moderator_reason(n.problem)
     if reason:
         return _(
             "A moderator hid your problem “%(title)s”. Reason: %(reason)s",

@@ -4,13 +4,12 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from platform.extensions import db
 from platform.forms import add_error
 from platform.notifications import bp, services
 from platform.notifications.forms import EmailSettingsForm
 from platform.notifications.messages import target_of, text_of
 from platform.notifications.permissions import can_read_notifications
-from platform.permissions import ensure, permission_required
+from platform.permissions import permission_required
 
 
 @bp.app_template_filter("notification_text")
@@ -21,19 +20,14 @@ def notification_text(notification):
 @bp.route("/")
 @permission_required(can_read_notifications)
 def index():
-    page = db.paginate(
-        services.notifications_query(current_user),
-        page=request.args.get("page", 1, type=int),
-        per_page=services.PER_PAGE,
-        error_out=False,
-    )
+    page = services.notifications_page(current_user, request.args.get("page", 1, type=int))
     return render_template("notifications/index.html", page=page)
 
 
 @bp.route("/<int:notification_id>")
+@permission_required(can_read_notifications)
 def open_notification(notification_id):
     """Mark the notification read and go to what it is about; another account's is not found."""
-    ensure(current_user.is_authenticated)
     notification = services.notification_for(current_user, notification_id)
     if notification is None:
         abort(404)

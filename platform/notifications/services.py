@@ -87,6 +87,11 @@ def notifications_query(user):
     )
 
 
+def notifications_page(user, page=1):
+    """One page of the account's notifications, newest first."""
+    return db.paginate(notifications_query(user), page=page, per_page=PER_PAGE, error_out=False)
+
+
 def notification_for(user, notification_id):
     """The account's own notification, or None (another account's does not exist for it)."""
     return db.session.scalar(
@@ -137,13 +142,13 @@ def set_email_frequency(user, frequency):
 # Accounts -----------------------------------------------------------------------------------
 
 
-def erase_account(_sender, user, **_kwargs):
+def erase_account(user):
     """A deleted account keeps no notification and no setting."""
     db.session.execute(delete(Notification).where(Notification.recipient_id == user.id))
     db.session.execute(delete(NotificationSettings).where(NotificationSettings.user_id == user.id))
 
 
-def export_account(_sender, user, **_kwargs):
+def export_account(user):
     """The account's part of its data export: its e-mail choice and its notifications."""
     rows = db.session.scalars(
         select(Notification).where(Notification.recipient_id == user.id).order_by(Notification.id)

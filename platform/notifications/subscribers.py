@@ -10,13 +10,10 @@ from platform.comments.models import Comment
 from platform.experiments.models import experiment_organiser
 from platform.extensions import db
 from platform.moderation.models import ActionType, TargetType
-from platform.notifications import services
 from platform.notifications.models import Kind, Notification
 from platform.notifications.services import follower_ids, notify
 from platform.prototypes.models import PrototypeVersion
 from platform.signals import (
-    account_deleted,
-    account_exporting,
     comment_posted,
     experiment_opened,
     moderation_decision,
@@ -157,5 +154,3 @@ def connect():
     place_freed.connect(on_place_freed)
     results_published.connect(on_results_published)
     moderation_decision.connect(on_moderation_decision)
-    account_deleted.connect(services.erase_account)
-    account_exporting.connect(services.export_account)

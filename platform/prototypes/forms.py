@@ -1,5 +1,6 @@
 """Forms for publishing prototypes and versions, and for giving feedback."""
 
+from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
@@ -7,7 +8,8 @@ from wtforms import FieldList, Form, FormField, RadioField, StringField, TextAre
 
 from platform.forms import ChoiceField, max_length, options, required, strip
 from platform.prototypes.models import QuestionKind
-from platform.prototypes.services import (
+from platform.prototypes.validation import (
+    ALT_TEXT_MAX,
     ANSWER_MAX,
     DESCRIPTION_MAX,
     QUESTION_MAX,
@@ -31,6 +33,16 @@ class QuestionEntry(Form):
 
 def question_list():
     return FieldList(FormField(QuestionEntry), min_entries=QUESTIONS_MAX, max_entries=QUESTIONS_MAX)
+
+
+def submitted_questions(form):
+    """The (text, kind) pairs typed in the question slots, empty ones included."""
+    return [(entry.form.text.data, entry.form.kind.data) for entry in form.questions]
+
+
+def questions_data(questions):
+    """Slot data that repeats `questions` (a version starts with the previous one's)."""
+    return {"questions": [{"text": q.text, "kind": q.kind.value} for q in questions]}
 
 
 class PrototypeFields(FlaskForm):
@@ -58,9 +70,21 @@ class PrototypeFields(FlaskForm):
         render_kw={"rows": 8},
     )
 
+    def prototype_fields(self):
+        """The keyword arguments of `update_prototype`."""
+        return {
+            "title": self.title.data,
+            "summary": self.summary.data,
+            "description": self.description.data,
+        }
+
 
 class PrototypeForm(PrototypeFields):
     questions = question_list()
+
+    def prototype_fields(self):
+        """The keyword arguments of `create_prototype`."""
+        return super().prototype_fields() | {"questions": submitted_questions(self)}
 
 
 class VersionForm(FlaskForm):
@@ -73,9 +97,24 @@ class VersionForm(FlaskForm):
     )
     questions = question_list()
 
+    def version_fields(self):
+        """The keyword arguments of `add_version`."""
+        return {"changes": self.changes.data, "questions": submitted_questions(self)}
+
+
+def sent_answers(formdata):
+    """Answers sent as q-<question id>; a malformed name is an unknown question."""
+    answers = {}
+    for name, value in formdata.items():
+        if name.startswith("q-"):
+            number = name[2:]
+            answers[int(number) if number.isdigit() else -1] = value
+    return answers
+
 
 class FeedbackForm(FlaskForm):
-    """The overall rating and comment; answers to the version's questions are read apart."""
+    """The overall rating and comment; answers to the version's questions, whose fields depend
+    on the version, are read apart into `answers` ({question id: value})."""
 
     rating = RadioField(
         _l("Overall, how useful is this prototype?"),
@@ -94,6 +133,16 @@ class FeedbackForm(FlaskForm):
         render_kw={"rows": 4},
     )
 
+    def __init__(self, *args, answers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if answers is None:
+            answers = sent_answers(request.form) if self.is_submitted() else {}
+        self.answers = answers
+
+    def feedback_fields(self):
+        """The keyword arguments of `give_feedback`."""
+        return {"rating": self.rating.data, "answers": self.answers, "comment": self.comment.data}
+
 
 class ImageForm(FlaskForm):
     image = FileField(
@@ -106,9 +155,9 @@ class ImageForm(FlaskForm):
         _l("Description of the image"),
         validators=[
             required(_l("Describe the image for people who cannot see it.")),
-            max_length(250),
+            max_length(ALT_TEXT_MAX),
         ],
         filters=[strip],
         description=_l("What the image shows, for people who cannot see it."),
-        render_kw={"maxlength": 250},
+        render_kw={"maxlength": ALT_TEXT_MAX},
     )

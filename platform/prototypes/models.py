@@ -73,8 +73,16 @@ class Prototype(db.Model):
         return f"<Prototype {self.id} {self.status}>"
 
     @property
+    def is_draft(self):
+        return self.status is PrototypeStatus.DRAFT
+
+    @property
+    def is_closed(self):
+        return self.status is PrototypeStatus.CLOSED
+
+    @property
     def is_listed(self):
-        return self.status is not PrototypeStatus.DRAFT and not self.is_hidden
+        return not self.is_draft and not self.is_hidden
 
     @property
     def accepts_comments(self):

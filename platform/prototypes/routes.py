@@ -8,37 +8,42 @@ from flask_login import current_user
 from platform.charts import grouped_bar_chart
 from platform.comments.forms import CommentForm
 from platform.comments.routes import handle_comment_form, requested_comment_page
-from platform.extensions import db
-from platform.forms import add_error
+from platform.forms import form_status, submit
 from platform.ideas.pages import problem_named_in_query
-from platform.images import ImageError, delete_image, save_image
 from platform.limits import posting_limit
 from platform.permissions import ensure, register_predicates
-from platform.prototypes import bp, services
+from platform.prototypes import bp, queries, services, storage
+from platform.prototypes.feedback import NOT_COLLECTING, feedback_of, give_feedback
 from platform.prototypes.forms import (
     FeedbackForm,
     ImageForm,
     PrototypeFields,
     PrototypeForm,
     VersionForm,
+    questions_data,
 )
-from platform.prototypes.models import PrototypeImage, PrototypeVersion, QuestionKind
+from platform.prototypes.models import QuestionKind
 from platform.prototypes.permissions import (
+    can_add_image,
     can_add_version,
     can_close_prototype,
     can_create_prototype,
+    can_delete_image,
     can_edit_prototype,
     can_give_feedback,
     can_publish_prototype,
     can_see_drafts,
     can_view_prototype,
 )
+from platform.prototypes.results import comparison, results_of
 
 register_predicates(
     bp,
+    can_add_image,
     can_add_version,
     can_close_prototype,
     can_create_prototype,
+    can_delete_image,
     can_edit_prototype,
     can_give_feedback,
     can_publish_prototype,
@@ -47,23 +52,22 @@ register_predicates(
 
 
 def get_prototype_or_404(prototype_id):
-    prototype = services.load_prototype(prototype_id)
+    prototype = queries.load_prototype(prototype_id)
     if prototype is None or prototype.is_hidden or not can_view_prototype(current_user, prototype):
         abort(404)
     return prototype
 
 
-def submitted_questions(form):
-    return [(entry.form.text.data, entry.form.kind.data) for entry in form.questions]
+def back_to(prototype, anchor=""):
+    return redirect(url_for("prototypes.show", prototype_id=prototype.id) + anchor)
 
 
 @bp.route("/")
 def index():
-    page = db.paginate(
-        services.list_query(current_user),
+    page = queries.list_page(
+        current_user, page=request.args.get("page", 1, type=int),
         per_page=current_app.config["ITEMS_PER_PAGE"],
-        error_out=False,
-    )
+    )  # fmt: skip
     return render_template("prototypes/index.html", page=page)
 
 
@@ -73,65 +77,43 @@ def new():
     problem = problem_named_in_query()
     ensure(can_create_prototype(current_user, problem))
     form = PrototypeForm()
-    if form.validate_on_submit():
-        try:
-            prototype = services.create_prototype(
-                current_user,
-                problem,
-                title=form.title.data,
-                summary=form.summary.data,
-                description=form.description.data,
-                questions=submitted_questions(form),
-            )
-            if request.form.get("action") == "publish":
-                services.publish_prototype(current_user, prototype)
-        except services.PrototypeError as error:
-            add_error(form, error.field, error.message)
-        else:
-            if request.form.get("action") == "publish":
-                flash(_("The prototype is published: citizens can test it."), "success")
-            else:
-                flash(_("The prototype is saved as a draft, seen by the lab only."), "success")
-            return redirect(url_for("prototypes.show", prototype_id=prototype.id))
-    return render_template("prototypes/new.html", form=form, problem=problem), (
-        400 if form.errors else 200
-    )
+    publish = request.form.get("action") == "publish"
+    sent = submit(form, services.create_prototype, current_user, problem, publish=publish,
+                  **form.prototype_fields())  # fmt: skip
+    if not sent.ok:
+        return render_template("prototypes/new.html", form=form, problem=problem), form_status(form)
+    if sent.result.is_draft:
+        flash(_("The prototype is saved as a draft, seen by the lab only."), "success")
+    else:
+        flash(_("The prototype is published: citizens can test it."), "success")
+    return back_to(sent.result)
 
 
 def render_prototype(prototype, *, feedback_form=None, image_form=None, comment_form=None,
                      status=200):  # fmt: skip
-    results = services.results_of(prototype)
+    results = results_of(prototype)
     current = results[0]
-    mine = services.feedback_of(current_user, current.version)
+    mine = feedback_of(current_user, current.version)
     if feedback_form is None:
         feedback_form = FeedbackForm(
-            data={"rating": mine.rating, "comment": mine.comment} if mine else None
+            data={"rating": mine.rating, "comment": mine.comment} if mine else None,
+            answers=mine.answers if mine else {},
         )
-        feedback_form.answers = mine.answers if mine else {}
     svg, headers, rows = comparison_chart(results)
     comments = requested_comment_page(prototype)
     return render_template(
-        "prototypes/show.html",
-        prototype=prototype,
-        results=results,
-        current=current,
-        mine=mine,
-        feedback_form=feedback_form,
-        image_form=image_form or ImageForm(),
-        comment_form=comment_form or CommentForm(),
-        comments=comments,
-        comparison_svg=svg,
-        comparison_headers=headers,
-        comparison_rows=rows,
-        QuestionKind=QuestionKind,
-    ), (400 if comments.error else status)
+        "prototypes/show.html", prototype=prototype, results=results, current=current, mine=mine,
+        feedback_form=feedback_form, image_form=image_form or ImageForm(),
+        comment_form=comment_form or CommentForm(), comments=comments, comparison_svg=svg,
+        comparison_headers=headers, comparison_rows=rows, QuestionKind=QuestionKind,
+    ), (400 if comments.error else status)  # fmt: skip
 
 
 def comparison_chart(results):
     """The versions compared: a chart and the same figures as table headers and rows."""
     if len(results) < 2:
         return None, [], []
-    labels, groups = services.comparison(results)
+    labels, groups = comparison(results)
     named = [(name or _("Overall rating"), values) for name, values in groups]
 
     def one_decimal(value):
@@ -162,23 +144,12 @@ def edit(prototype_id):
     prototype = get_prototype_or_404(prototype_id)
     ensure(can_edit_prototype(current_user, prototype))
     form = PrototypeFields(obj=None if request.method == "POST" else prototype)
-    if form.validate_on_submit():
-        try:
-            services.update_prototype(
-                current_user,
-                prototype,
-                title=form.title.data,
-                summary=form.summary.data,
-                description=form.description.data,
-            )
-        except services.PrototypeError as error:
-            add_error(form, error.field, error.message)
-        else:
-            flash(_("The prototype is updated."), "success")
-            return redirect(url_for("prototypes.show", prototype_id=prototype.id))
-    return render_template("prototypes/edit.html", form=form, prototype=prototype), (
-        400 if form.errors else 200
-    )
+    if submit(form, services.update_prototype, current_user, prototype,
+              **form.prototype_fields()).ok:  # fmt: skip
+        flash(_("The prototype is updated."), "success")
+        return back_to(prototype)
+    page = render_template("prototypes/edit.html", form=form, prototype=prototype)
+    return page, form_status(form)
 
 
 @bp.route("/<int:prototype_id>/publish", methods=["POST"])
@@ -187,7 +158,7 @@ def publish(prototype_id):
     ensure(can_publish_prototype(current_user, prototype))
     services.publish_prototype(current_user, prototype)
     flash(_("The prototype is published: citizens can test it."), "success")
-    return redirect(url_for("prototypes.show", prototype_id=prototype.id))
+    return back_to(prototype)
 
 
 @bp.route("/<int:prototype_id>/close", methods=["POST"])
@@ -196,7 +167,7 @@ def close(prototype_id):
     ensure(can_close_prototype(current_user, prototype))
     services.close_prototype(current_user, prototype)
     flash(_("The prototype is closed: it no longer collects feedback."), "success")
-    return redirect(url_for("prototypes.show", prototype_id=prototype.id))
+    return back_to(prototype)
 
 
 @bp.route("/<int:prototype_id>/versions/new", methods=["GET", "POST"])
@@ -206,96 +177,48 @@ def new_version(prototype_id):
     ensure(can_add_version(current_user, prototype))
     data = None
     if request.method == "GET":
-        previous = services.questions_of(services.latest_version(prototype))
-        data = {"questions": [{"text": q.text, "kind": q.kind.value} for q in previous]}
+        data = questions_data(queries.questions_of(queries.latest_version(prototype)))
     form = VersionForm(data=data)
-    if form.validate_on_submit():
-        try:
-            version = services.add_version(
-                current_user,
-                prototype,
-                changes=form.changes.data,
-                questions=submitted_questions(form),
-            )
-        except services.PrototypeError as error:
-            add_error(form, error.field, error.message)
-        else:
-            flash(_("Version %(n)s is published.", n=version.number), "success")
-            return redirect(url_for("prototypes.show", prototype_id=prototype.id))
-    return render_template("prototypes/version_new.html", form=form, prototype=prototype), (
-        400 if form.errors else 200
-    )
-
-
-def submitted_answers():
-    """Answers sent as q-<question id>; a malformed name is an unknown question."""
-    answers = {}
-    for name, value in request.form.items():
-        if name.startswith("q-"):
-            number = name[2:]
-            answers[int(number) if number.isdigit() else -1] = value
-    return answers
+    sent = submit(form, services.add_version, current_user, prototype, **form.version_fields())
+    if sent.ok:
+        flash(_("Version %(n)s is published.", n=sent.result.number), "success")
+        return back_to(prototype)
+    page = render_template("prototypes/version_new.html", form=form, prototype=prototype)
+    return page, form_status(form)
 
 
 @bp.route("/<int:prototype_id>/feedback", methods=["POST"])
 @posting_limit
 def feedback(prototype_id):
     prototype = get_prototype_or_404(prototype_id)
-    ensure(can_give_feedback(current_user, prototype), services.NOT_COLLECTING)
+    ensure(can_give_feedback(current_user, prototype), NOT_COLLECTING)
     form = FeedbackForm()
-    answers = submitted_answers()
-    if form.validate_on_submit():
-        try:
-            services.give_feedback(
-                current_user,
-                prototype,
-                rating=form.rating.data,
-                answers=answers,
-                comment=form.comment.data,
-            )
-        except services.PrototypeError as error:
-            add_error(form, error.field if error.field in ("rating", "comment") else None,
-                      error.message)  # fmt: skip
-        else:
-            flash(_("Thank you! Your feedback is recorded."), "success")
-            return redirect(url_for("prototypes.show", prototype_id=prototype.id) + "#results")
-    form.answers = answers
+    if submit(form, give_feedback, current_user, prototype, **form.feedback_fields()).ok:
+        flash(_("Thank you! Your feedback is recorded."), "success")
+        return back_to(prototype, "#results")
     return render_prototype(prototype, feedback_form=form, status=400)
 
 
 @bp.route("/<int:prototype_id>/images", methods=["POST"])
 def add_image(prototype_id):
     prototype = get_prototype_or_404(prototype_id)
-    ensure(can_edit_prototype(current_user, prototype))
+    ensure(can_add_image(current_user, prototype))
     form = ImageForm()
-    if form.validate_on_submit():
-        try:
-            stored = save_image(form.image.data)
-        except ImageError as error:
-            form.image.errors.append(error.message)
-        else:
-            try:
-                services.add_image(current_user, prototype, stored, form.alt_text.data)
-            except services.PrototypeError as error:
-                delete_image(stored.filename)
-                add_error(form, error.field, error.message)
-            else:
-                flash(_("The image is added."), "success")
-                return redirect(url_for("prototypes.show", prototype_id=prototype.id))
+    if submit(form, storage.store_image, current_user, prototype, form.image.data,
+              form.alt_text.data).ok:  # fmt: skip
+        flash(_("The image is added."), "success")
+        return back_to(prototype)
     return render_prototype(prototype, image_form=form, status=400)
 
 
 @bp.route("/images/<int:image_id>/delete", methods=["POST"])
 def delete_image_route(image_id):
-    image = db.session.get(PrototypeImage, image_id) or abort(404)
-    version = db.session.get(PrototypeVersion, image.version_id)
-    prototype = get_prototype_or_404(version.prototype_id)
-    ensure(can_edit_prototype(current_user, prototype))
-    db.session.delete(image)
-    db.session.flush()
-    delete_image(image.filename)
+    found = storage.find_image(image_id) or abort(404)
+    prototype = get_prototype_or_404(found.prototype_id)
+    ensure(can_delete_image(current_user, prototype))
+    storage.remove_image(current_user, prototype, found.image)
     flash(_("The image is removed."), "success")
-    return redirect(url_for("prototypes.show", prototype_id=prototype.id))
+    return back_to(prototype)
 
 
 @bp.route("/<int:prototype_id>/comments", methods=["POST"])

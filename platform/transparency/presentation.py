@@ -8,7 +8,8 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from platform.charts import bar_chart, grouped_bar_chart
-from platform.transparency.figures import CONTRIBUTIONS, month_start
+from platform.transparency.figures import CONTRIBUTIONS
+from platform.transparency.periods import month_start
 
 
 @dataclass
@@ -154,6 +155,25 @@ def method_figure(rows, id="methods"):
         caption=caption,
         headers=[_("Method"), *series.values()],
         rows=[[row["method"].label, *(number(row[key]) for key in series)] for row in rows],
+    )
+
+
+def moderation_figure(months):
+    """Moderation actions per month, None before the first one."""
+    if not months:
+        return None
+    caption = _("Moderation actions per month")
+    return Figure(
+        id="moderation-chart",
+        svg=bar_chart(
+            [(month, count) for month, count in months],
+            title=caption,
+            value_label=_("Actions"),
+            number_format=number,
+        ),
+        caption=caption,
+        headers=[_("Month"), _("Actions")],
+        rows=[[month, number(count)] for month, count in months],
     )
 
 

@@ -2,7 +2,8 @@
 
 from sqlalchemy import func, select
 
-from platform.accounts.models import Role, User
+from platform.accounts.models import User
+from platform.roles import Role
 from tests.conftest import PASSWORD
 from tests.support.pages import text
 

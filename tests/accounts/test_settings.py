@@ -1,8 +1,8 @@
 """Account settings and password change."""
 
 from platform.accounts.models import User
+from platform.demo.taxonomy import seed_districts
 from platform.extensions import db
-from platform.taxonomy.demo import seed_districts
 from tests.conftest import PASSWORD, AuthActions
 from tests.support.pages import text
 

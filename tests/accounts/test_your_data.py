@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import MetaData, Table, inspect, select
 
-from platform.accounts.models import Role, User
+from platform.accounts.models import User
 from platform.comments.models import Comment
 from platform.database import utcnow
 from platform.experiments.models import Experiment, SignUp, SignUpStatus
@@ -15,6 +15,7 @@ from platform.ideas.models import Follow, Problem, ProblemStatus, Support
 from platform.moderation.models import ModerationAction
 from platform.prototypes import services as prototype_services
 from platform.prototypes.models import Feedback, Prototype
+from platform.roles import Role
 from tests.support.pages import text as page_text
 
 NAME = "Zéphyrine Quillard-Testeuse"

@@ -2,7 +2,8 @@
 
 import pytest
 
-from platform.accounts.models import Role, User
+from platform.accounts.models import User
+from platform.roles import Role
 from tests.support.pages import text
 
 

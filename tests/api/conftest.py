@@ -6,7 +6,6 @@ from types import SimpleNamespace
 
 import pytest
 
-from platform.accounts.models import Role
 from platform.comments.models import Comment
 from platform.comments.services import post_comment
 from platform.database import utcnow
@@ -17,6 +16,7 @@ from platform.ideas import services as problems
 from platform.ideas.models import Problem, ProblemStatus
 from platform.prototypes import services as prototypes
 from platform.prototypes.models import Feedback, Prototype, QuestionKind
+from platform.roles import Role
 
 SECRETS = (
     "SECRET-PENDING-IDEA",

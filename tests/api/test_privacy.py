@@ -34,7 +34,7 @@ def test_nothing_hidden_pending_draft_or_personal_in_any_response(client, world)
 
 def test_signed_in_moderators_get_the_same_public_data(client, auth, world, make_user):
     """The API never looks at who asks: a moderator's session shows nothing more."""
-    from platform.accounts.models import Role
+    from platform.roles import Role
 
     auth.login(make_user(Role.MODERATOR))
     for url, body in every_body(client, world):

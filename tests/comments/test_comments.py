@@ -186,3 +186,18 @@ def test_comment_markup_is_escaped(client, auth, citizen, make_problem):
     page = client.get(f"/ideas/{problem.id}").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_the_report_form_is_offered_on_others_comments_only(
+    client, auth, make_user, make_problem, add_comments
+):
+    author, reader = make_user(), make_user()
+    problem = make_problem()
+    add_comments(problem, [author], 1)
+    report_form = 'name="target_type" value="comment"'
+    assert report_form not in client.get(f"/ideas/{problem.id}").get_data(as_text=True)
+    auth.login(author)
+    assert report_form not in client.get(f"/ideas/{problem.id}").get_data(as_text=True)
+    auth.logout()
+    auth.login(reader)
+    assert report_form in client.get(f"/ideas/{problem.id}").get_data(as_text=True)

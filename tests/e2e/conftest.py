@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from platform.accounts.demo import DEMO_PASSWORD
 from platform.config import ROOT
+from platform.demo.accounts import DEMO_PASSWORD
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

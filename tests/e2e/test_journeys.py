@@ -244,3 +244,30 @@ def test_moderator_handles_a_report(new_page):
     visitor = new_page()
     visitor.goto(problem_url)
     expect(visitor.locator("h1")).to_have_text("Masqué par la modération")
+
+
+def test_withdrawing_a_problem_asks_first_and_cancelling_keeps_it(new_page):
+    """The confirmation of a POST button (data-confirm): dismissed, nothing is sent."""
+    page = new_page()
+    sign_in(page, CAMILLE)
+    url = propose(page, f"Un banc cassé près de l'école {suffix()}")
+    withdraw = page.get_by_role("button", name="Retirer mon problème")
+    asked = []
+
+    def answer(dialog, accept):
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda dialog: answer(dialog, accept=False))
+    withdraw.click()
+    expect(withdraw).to_be_visible()
+    assert asked == [
+        "Retirer ce problème\u00a0? Il reste consultable mais n'apparaît plus dans la liste."
+    ]
+    page.goto(url)
+    expect(page.get_by_text("Son auteur a retiré ce problème")).to_have_count(0)
+
+    page.once("dialog", lambda dialog: answer(dialog, accept=True))
+    with page.expect_navigation():
+        withdraw.click()
+    expect(page.get_by_text("Son auteur a retiré ce problème")).to_be_visible()

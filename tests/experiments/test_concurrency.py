@@ -7,11 +7,12 @@ from datetime import timedelta
 from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
-from platform.accounts.models import Role, User
+from platform.accounts.models import User
 from platform.database import utcnow
 from platform.experiments.models import Experiment, ExperimentStatus, Method, SignUp
 from platform.extensions import db
 from platform.ideas.models import Problem, ProblemStatus
+from platform.roles import Role
 from platform.taxonomy.models import Theme
 from tests.conftest import PASSWORD
 

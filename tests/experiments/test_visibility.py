@@ -2,8 +2,8 @@
 
 import pytest
 
-from platform.accounts.models import Role
 from platform.experiments.models import ExperimentStatus
+from platform.roles import Role
 
 
 @pytest.mark.parametrize(

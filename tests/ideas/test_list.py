@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from platform.ideas import services
+from platform.ideas import listing
 from platform.ideas.models import ProblemStatus
 from tests.support.pages import text
 
@@ -212,7 +212,7 @@ def test_a_search_pages_by_number(client, many):
 
 
 def test_large_counts_are_bounded(client, many, monkeypatch):
-    monkeypatch.setattr(services, "COUNT_LIMIT", 30)
+    monkeypatch.setattr(listing, "COUNT_LIMIT", 30)
     page = client.get("/ideas/?sort=new")
     assert "Plus de 30 problèmes trouvés" in text(page)
     assert "Page 1" in text(page) and "Page 1 sur" not in text(page)

@@ -6,7 +6,7 @@ against the predicates themselves, and through the routes.
 
 import pytest
 
-from platform.accounts.models import AnonymousUser, Role
+from platform.accounts.models import AnonymousUser
 from platform.comments.permissions import can_comment
 from platform.ideas.models import ProblemStatus
 from platform.ideas.permissions import (
@@ -16,6 +16,7 @@ from platform.ideas.permissions import (
     can_support_problem,
     can_withdraw_problem,
 )
+from platform.roles import Role
 
 ACTORS = ["visitor", "citizen", "author", "agent", "moderator", "admin"]
 ACTIONS = ["propose", "edit", "withdraw", "support", "comment", "change_status"]

@@ -1,6 +1,6 @@
 """Finding similar problems by their words, and rendering descriptions safely."""
 
-from platform.ideas.services import find_similar
+from platform.ideas.listing import find_similar
 from platform.text import keywords, render_markdown
 
 

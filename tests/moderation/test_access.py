@@ -2,7 +2,7 @@
 
 import pytest
 
-from platform.accounts.models import Role
+from platform.roles import Role
 
 PAGES = [("GET", "/moderation/"), ("GET", "/moderation/log")]
 ACTIONS = [

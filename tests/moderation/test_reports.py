@@ -3,8 +3,11 @@
 import pytest
 from sqlalchemy import func, select
 
+from platform.accounts.models import User
 from platform.comments.models import Comment
+from platform.extensions import db
 from platform.ideas.models import ProblemStatus
+from platform.moderation import services
 from platform.moderation.models import ActionType, ModerationAction, Report
 from tests.support.pages import text
 
@@ -282,3 +285,14 @@ def test_role_change_is_logged(client, auth, admin, citizen, fetch):
         citizen.id,
     )
     assert entry.details == "citizen → moderator"
+
+
+def test_bulk_is_all_or_nothing(app, moderator, make_problem, get_problem, fetch):
+    problem = make_problem()
+    with app.test_request_context():
+        actor = db.session.get(User, moderator.id)
+        with pytest.raises(services.ModerationError):
+            services.bulk(actor, "hide", [f"idea:{problem.id}", "idea:999999"], "Spam")
+        db.session.commit()  # what a caller would commit after the refusal
+    assert get_problem(problem).is_hidden is False
+    assert log_actions(fetch) == []

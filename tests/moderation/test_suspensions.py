@@ -6,7 +6,7 @@ import pytest
 from flask_babel import format_datetime
 from sqlalchemy import func, select
 
-from platform.accounts.models import Role, User
+from platform.accounts.models import User
 from platform.comments.models import Comment
 from platform.database import utcnow
 from platform.extensions import db
@@ -18,6 +18,7 @@ from platform.moderation.suspensions import (
     lift_suspension,
     suspend_account,
 )
+from platform.roles import Role
 from tests.support.pages import text
 
 PERMANENT = (

@@ -4,7 +4,6 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from platform.accounts.models import Role
 from platform.comments.services import post_comment
 from platform.database import utcnow
 from platform.experiments import services as experiments
@@ -16,6 +15,7 @@ from platform.moderation import services as moderation
 from platform.notifications.models import Notification
 from platform.prototypes import services as prototypes
 from platform.prototypes.models import QuestionKind
+from platform.roles import Role
 from tests.support.pages import text
 
 NBSP = "\u00a0"

@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import func, select
 
 from platform.accounts.models import User
-from platform.accounts.personal_data import delete_account, export_account
 from platform.database import utcnow
 from platform.extensions import db
 from platform.ideas.models import Problem
 from platform.notifications.mail import send_digests
 from platform.notifications.models import Kind, Notification
 from platform.notifications.services import set_email_frequency
+from platform.personal_data.services import delete_account, export_account
 from platform.taxonomy.models import Theme
 from tests.conftest import PASSWORD
 

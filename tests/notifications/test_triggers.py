@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from platform.accounts.models import Role
 from platform.comments.services import post_comment
 from platform.database import utcnow
 from platform.experiments import services as experiments
@@ -13,6 +12,7 @@ from platform.ideas.models import Problem, ProblemStatus
 from platform.moderation import services as moderation
 from platform.prototypes import services as prototypes
 from platform.prototypes.models import QuestionKind
+from platform.roles import Role
 
 
 def comment(app, author, problem, body="Bonne idée", parent=None):

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from platform.extensions import db
 from platform.ideas.models import Problem, ProblemStatus
-from platform.prototypes import services
+from platform.prototypes import queries, services
 from platform.prototypes.models import Prototype, PrototypeStatus, PrototypeVersion, QuestionKind
 
 QUESTIONS = [
@@ -68,6 +68,6 @@ def get_prototype(fetch):
 def question_ids(app):
     def get(version):
         with app.app_context():
-            return [q.id for q in services.questions_of(version)]
+            return [q.id for q in queries.questions_of(version)]
 
     return get

@@ -4,10 +4,14 @@ import io
 
 import pytest
 from PIL import Image
+from sqlalchemy import select
 
 from platform.extensions import db
 from platform.prototypes import services
-from platform.prototypes.models import Prototype
+from platform.prototypes.feedback import give_feedback
+from platform.prototypes.models import Prototype, PrototypeImage
+from platform.prototypes.results import comparison, results_of
+from platform.prototypes.storage import IMAGES_MAX
 from tests.support.pages import text
 
 
@@ -28,7 +32,7 @@ def tested(app, make_prototype, make_user, versions_of, question_ids):
             answers[free_id] = free
         with app.test_request_context():
             loaded = db.session.get(Prototype, prototype.id)
-            services.give_feedback(user, loaded, rating=rating, answers=answers)
+            give_feedback(user, loaded, rating=rating, answers=answers)
             db.session.commit()
 
     give(testers[0], 5, 5, "Très clair")
@@ -51,7 +55,7 @@ def tested(app, make_prototype, make_user, versions_of, question_ids):
 
 def test_results_per_version(app, tested):
     with app.test_request_context():
-        v2, v1 = services.results_of(db.session.get(Prototype, tested.id))
+        v2, v1 = results_of(db.session.get(Prototype, tested.id))
     assert (v1.testers, v1.average) == (4, 3.75)
     assert v1.distribution == {1: 0, 2: 1, 3: 0, 4: 2, 5: 1}
     scale, free = v1.questions
@@ -67,8 +71,8 @@ def test_results_per_version(app, tested):
 
 def test_comparison_matches_questions_by_wording(app, tested):
     with app.test_request_context():
-        results = services.results_of(db.session.get(Prototype, tested.id))
-        labels, groups = services.comparison(results)
+        results = results_of(db.session.get(Prototype, tested.id))
+        labels, groups = comparison(results)
     assert labels == ["v1", "v2"]
     assert groups == [
         (None, [3.75, 5.0]),
@@ -142,3 +146,38 @@ def test_comments_on_a_prototype_use_the_shared_component(
     assert response.status_code == 302
     assert get_prototype(prototype).comments_count == 1
     assert "Bonne idée !" in text(client.get(f"/prototypes/{prototype.id}"))
+
+
+def post_image(client, prototype, alt_text="La fiche"):
+    return client.post(
+        f"/prototypes/{prototype.id}/images",
+        data={"image": (io.BytesIO(image_bytes()), "fiche.png"), "alt_text": alt_text},
+        content_type="multipart/form-data",
+    )
+
+
+def test_an_image_over_the_limit_leaves_no_file(client, auth, agent, make_prototype, tmp_path):
+    prototype = make_prototype()
+    auth.login(agent)
+    for n in range(IMAGES_MAX):
+        assert post_image(client, prototype, f"Fiche {n}").status_code == 302
+    response = post_image(client, prototype)
+    assert response.status_code == 400
+    assert "6 images" in text(response)
+    assert len(list((tmp_path / "uploads").iterdir())) == IMAGES_MAX
+
+
+def test_agent_removes_an_image_and_its_file(client, auth, agent, make_prototype, fetch, tmp_path):
+    prototype = make_prototype()
+    auth.login(agent)
+    post_image(client, prototype)
+    image = fetch(lambda s: s.scalar(select(PrototypeImage)))
+    response = client.post(f"/prototypes/images/{image.id}/delete")
+    assert response.status_code == 302
+    assert fetch(lambda s: s.scalar(select(PrototypeImage))) is None
+    assert list((tmp_path / "uploads").iterdir()) == []
+
+
+def test_removing_an_unknown_image_is_not_found(client, auth, agent):
+    auth.login(agent)
+    assert client.post("/prototypes/images/999999/delete").status_code == 404

@@ -8,7 +8,6 @@ from datetime import timedelta
 
 import pytest
 
-from platform.accounts.models import Role
 from platform.database import utcnow
 from platform.experiments import services as experiment_services
 from platform.extensions import db
@@ -16,6 +15,7 @@ from platform.ideas.models import Problem, ProblemStatus
 from platform.notifications.models import Kind, Notification
 from platform.prototypes import services as prototype_services
 from platform.prototypes.models import PrototypeImage, QuestionKind
+from platform.roles import Role
 from platform.taxonomy.models import District
 
 ROLES = ["visitor", "citizen", "owner", "agent", "organiser", "moderator", "admin"]

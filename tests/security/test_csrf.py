@@ -2,7 +2,7 @@
 
 import pytest
 
-from platform.accounts.models import Role
+from platform.roles import Role
 
 CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 

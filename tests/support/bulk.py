@@ -6,10 +6,11 @@ from datetime import timedelta
 
 from sqlalchemy import insert, select, update
 
-from platform.accounts.models import Role, User
+from platform.accounts.models import User
 from platform.comments.models import Comment
 from platform.database import utcnow
 from platform.extensions import db
+from platform.roles import Role
 
 
 def add_users(n, role=Role.CITIZEN):

@@ -4,8 +4,9 @@ from datetime import date
 
 import pytest
 
+from platform.database import utcnow
 from platform.experiments.models import Method
-from platform.transparency import figures
+from platform.transparency import figures, periods, year_review
 from tests.transparency.conftest import YEAR, at
 
 ZERO = {"problems": 0, "supports": 0, "comments": 0, "feedbacks": 0, "sign_ups": 0}
@@ -70,7 +71,7 @@ def test_participation_window_can_span_two_years(compute):
 
 
 def test_participation_totals_count_each_participant_once(compute):
-    start, end = figures.year_bounds(YEAR)
+    start, end = periods.year_bounds(YEAR)
     totals = compute(figures.participation_totals, start, end)
     # Sums of the months above; a, b, c and d all took part.
     assert totals == {
@@ -82,7 +83,7 @@ def test_participation_totals_count_each_participant_once(compute):
 def test_recent_months_end_with_the_current_month():
     assert figures.recent_months(12, date(2026, 3, 15)) == date(2025, 4, 1)
     assert figures.recent_months(1, date(2026, 1, 31)) == date(2026, 1, 1)
-    assert figures.add_months(date(2025, 12, 1), 1) == date(2026, 1, 1)
+    assert periods.add_months(date(2025, 12, 1), 1) == date(2026, 1, 1)
 
 
 def test_funnel_counts_every_stage_a_problem_went_through(compute):
@@ -134,22 +135,22 @@ def test_experiments_by_method_count_confirmed_participants(compute):
 
 
 def test_experiments_by_method_over_a_period(compute):
-    start, end = figures.year_bounds(YEAR - 1)
+    start, end = periods.year_bounds(YEAR - 1)
     rows = compute(figures.experiments_by_method, start, end)
     assert all(row["experiments"] == row["participants"] == 0 for row in rows)
 
 
 def test_report_years_run_from_the_first_public_problem_to_this_year(compute):
-    assert list(compute(figures.report_years)) == [YEAR - 1, YEAR, YEAR + 1]
+    assert list(compute(year_review.report_years)) == [YEAR - 1, YEAR, YEAR + 1]
 
 
 def test_report_years_without_data_is_this_year(app):
     with app.test_request_context():
-        assert list(figures.report_years()) == [figures.utcnow().year]
+        assert list(year_review.report_years()) == [utcnow().year]
 
 
 def test_yearly_key_figures(compute):
-    report = compute(figures.yearly_report, YEAR)
+    report = compute(year_review.yearly_report, YEAR)
     assert report["year"] == YEAR
     assert report["key_figures"] == {
         # The year's participation (see the months above).
@@ -167,7 +168,7 @@ def test_yearly_key_figures(compute):
 
 
 def test_yearly_report_lists_problems_that_moved_forward_with_their_timeline(compute, dataset):
-    problems = compute(figures.problems_moved_forward, YEAR)
+    problems = compute(year_review.problems_moved_forward, YEAR)
     # Furthest stage first: i1 adopted, i7 prototyping, i2 selected (then not retained).
     assert [p["id"] for p in problems] == [dataset["i1"], dataset["i7"], dataset["i2"]]
     assert [p["reached"] for p in problems] == ["adopted", "prototyping", "selected"]
@@ -183,13 +184,13 @@ def test_yearly_report_lists_problems_that_moved_forward_with_their_timeline(com
 
 def test_timeline_stops_at_the_end_of_the_year(compute, dataset):
     # In YEAR - 1, i7 and i8 were selected; i7's prototyping came the year after.
-    problems = compute(figures.problems_moved_forward, YEAR - 1)
+    problems = compute(year_review.problems_moved_forward, YEAR - 1)
     assert [p["id"] for p in problems] == [dataset["i8"], dataset["i7"]]
     assert [step["status"] for step in problems[1]["timeline"]] == ["proposed", "selected"]
 
 
 def test_yearly_report_prototypes_and_their_feedback_trend(compute, dataset):
-    prototypes = compute(figures.prototypes_of_year, YEAR)
+    prototypes = compute(year_review.prototypes_of_year, YEAR)
     # p3 was first published the year before, p1 during the year; the draft and the hidden
     # prototype are left out. Averages: p1 v1 (2 + 4) / 2, c's hidden 5 left out; v2 (4 + 5) / 2.
     assert prototypes == [
@@ -215,13 +216,13 @@ def test_yearly_report_prototypes_and_their_feedback_trend(compute, dataset):
 
 def test_feedback_trend_counts_feedback_until_the_end_of_the_year(compute, dataset):
     # p3's first version, published in December of YEAR - 1, then had 1 tester.
-    [p3] = compute(figures.prototypes_of_year, YEAR - 1)
+    [p3] = compute(year_review.prototypes_of_year, YEAR - 1)
     assert p3["id"] == dataset["p3"]
     assert [(v["number"], v["feedbacks"]) for v in p3["versions"]] == [(1, 1)]
 
 
 def test_yearly_report_experiments_and_their_results(compute, dataset):
-    experiments = compute(figures.experiments_of_year, YEAR)
+    experiments = compute(year_review.experiments_of_year, YEAR)
     assert [
         (e["id"], e["method"], e["participants"], e["results"]) for e in experiments
     ] == [
@@ -231,6 +232,6 @@ def test_yearly_report_experiments_and_their_results(compute, dataset):
 
 
 def test_a_year_without_activity_has_an_empty_report(compute):
-    report = compute(figures.yearly_report, YEAR + 1)
+    report = compute(year_review.yearly_report, YEAR + 1)
     assert report["problems"] == report["prototypes"] == report["experiments"] == []
     assert set(report["key_figures"].values()) == {0}

@@ -1,7 +1,15 @@
 /* Progressive enhancement only: every action works without this file.
+   Forms with data-confirm ask before they are sent (without JavaScript they are sent at once).
    Support buttons: send the form in the background and update the button and counter in place. */
 (function () {
   "use strict";
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.matches || !form.matches("form[data-enhance=support]")) { return; }
