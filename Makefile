@@ -7,6 +7,9 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 CATALOGS := $(wildcard translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
+# lint-imports, with this package found first: the standard `platform` module shares its name.
+LINT_IMPORTS := $(BIN)/python -c 'import sys; sys.modules.pop("platform", None); sys.path.insert(0, "."); \
+	from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())'
 
 .PHONY: run test lint format setup catalogs translations clean
 
@@ -23,10 +26,11 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## lint: ruff's checks and formatting
+## lint: ruff's checks and formatting, and the layers (import-linter, contracts in pyproject.toml)
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(LINT_IMPORTS)
 
 format: setup
 	$(BIN)/ruff check --fix .
