@@ -8,7 +8,7 @@ from platform.accounts import services as accounts
 from platform.admin import bp
 from platform.admin.forms import RoleForm
 from platform.admin.permissions import can_change_role, can_manage_users
-from platform.forms import add_error
+from platform.forms import submit
 from platform.permissions import ensure, permission_required, register_predicates
 from platform.roles import Role
 
@@ -38,15 +38,8 @@ def set_role(user_id):
     target = accounts.find_active_account(user_id) or abort(404)
     ensure(can_change_role(current_user, target))
     form = RoleForm()
-    if form.validate_on_submit():
-        try:
-            accounts.change_role(current_user, target, form.role.data)
-        except accounts.AccountError as error:
-            add_error(form, "role", error.message)
-        else:
-            flash(
-                _("%(name)s is now: %(role)s.", name=target.display_name, role=target.role.label),
-                "success",
-            )
-            return redirect(url_for("admin.users", q=request.args.get("q") or None))
+    if submit(form, accounts.change_role, current_user, target, form.role.data).ok:
+        flash(_("%(name)s is now: %(role)s.", name=target.display_name, role=target.role.label),
+              "success")  # fmt: skip
+        return redirect(url_for("admin.users", q=request.args.get("q") or None))
     return render_template("admin/role_refused.html", target=target, form=form), 400
