@@ -11,6 +11,7 @@ from flask_login import current_user
 from werkzeug.exceptions import Forbidden
 
 from platform.extensions import login_manager
+from platform.roles import Role
 
 
 class Refused(Forbidden):
@@ -46,3 +47,13 @@ def register_predicates(blueprint, *predicates):
     """Make the predicates available to every template."""
     for predicate in predicates:
         blueprint.add_app_template_global(predicate)
+
+
+def is_lab(user):
+    """City agents and the roles above them: the lab, who prepare prototypes and experiments."""
+    return user.is_authenticated and user.has_role(Role.AGENT)
+
+
+def can_see_drafts(user, _obj=None):
+    """Drafts (of prototypes, experiments) exist for the lab only."""
+    return is_lab(user)

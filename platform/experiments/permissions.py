@@ -5,15 +5,8 @@ holds. The model's properties (`is_draft`, `accepts_sign_ups`...) say what the s
 """
 
 from platform.experiments.models import EXPERIMENTABLE
+from platform.permissions import is_lab
 from platform.roles import Role
-
-
-def is_lab(user):
-    return user.is_authenticated and user.has_role(Role.AGENT)
-
-
-def can_see_drafts(user, _obj=None):
-    return is_lab(user)
 
 
 def is_organiser(user, experiment):

@@ -24,11 +24,11 @@ from platform.experiments.models import (
     SignUp,
     SignUpStatus,
 )
-from platform.experiments.permissions import can_see_drafts
 from platform.extensions import db
 from platform.i18n import local_number
 from platform.ideas import services as problems
 from platform.ideas.models import Problem, ProblemStatus
+from platform.permissions import can_see_drafts
 from platform.prototypes.models import Prototype, PrototypeVersion
 from platform.rules import RuleError
 from platform.signals import experiment_opened, place_freed, results_published

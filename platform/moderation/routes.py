@@ -4,6 +4,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from platform.accounts.services import find_active_account
 from platform.errors import render_error
 from platform.forms import is_safe_next_url
 from platform.ideas.services import find_problem
@@ -32,7 +33,6 @@ from platform.moderation.suspensions import (
     suspend_account,
 )
 from platform.permissions import ensure, permission_required, register_predicates
-from platform.signals import problem_status_changed, role_changed
 
 register_predicates(
     bp,
@@ -53,12 +53,6 @@ register_predicates(
 def report_reasons():
     """The reasons offered when reporting, in the reader's language."""
     return [(reason.value, reason.label) for reason in ReportReason]
-
-
-@bp.record_once
-def subscribe(_state):
-    problem_status_changed.connect(services.on_status_changed)
-    role_changed.connect(services.on_role_changed)
 
 
 def back_to(default):
@@ -179,9 +173,7 @@ def merge(problem_id):
 @bp.route("/accounts/<int:user_id>/suspend", methods=["GET", "POST"])
 @permission_required(can_suspend_account)
 def suspend(user_id):
-    account = get_account(user_id)
-    if account is None or account.is_deleted:
-        abort(404)
+    account = find_active_account(user_id) or abort(404)
     form = SuspendForm()
     if form.validate_on_submit():
         try:

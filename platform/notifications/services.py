@@ -9,7 +9,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import joinedload
 
 from platform.accounts.models import User
-from platform.database import utcnow
+from platform.database import isoformat, utcnow
 from platform.extensions import db
 from platform.ideas.models import Follow
 from platform.notifications.models import (
@@ -158,9 +158,9 @@ def export_account(user):
         "notifications": [
             {
                 "kind": n.kind.value,
-                "created_at": n.created_at.isoformat(),
-                "read_at": n.read_at.isoformat() if n.read_at else None,
-                "emailed_at": n.emailed_at.isoformat() if n.emailed_at else None,
+                "created_at": isoformat(n.created_at),
+                "read_at": isoformat(n.read_at),
+                "emailed_at": isoformat(n.emailed_at),
             }
             for n in rows
         ],

@@ -2,21 +2,13 @@
 `can_<action>(user, obj)` per action a page offers."""
 
 from platform.ideas.models import ProblemStatus
+from platform.permissions import is_lab
 from platform.prototypes.models import PrototypeStatus
-from platform.roles import Role
 
 # Problems for which the lab may prototype a solution.
 PROTOTYPABLE = frozenset(
     {ProblemStatus.SELECTED, ProblemStatus.PROTOTYPING, ProblemStatus.EXPERIMENTING}
 )
-
-
-def is_lab(user):
-    return user.is_authenticated and user.has_role(Role.AGENT)
-
-
-def can_see_drafts(user, _obj=None):
-    return is_lab(user)
 
 
 def can_view_prototype(user, prototype):

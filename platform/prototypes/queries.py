@@ -7,8 +7,8 @@ from sqlalchemy import case, select
 from sqlalchemy.orm import joinedload
 
 from platform.extensions import db
+from platform.permissions import can_see_drafts
 from platform.prototypes.models import Prototype, PrototypeStatus, PrototypeVersion, Question
-from platform.prototypes.permissions import can_see_drafts
 
 
 def load_prototype(prototype_id):

@@ -11,7 +11,7 @@ from platform.comments.routes import handle_comment_form, requested_comment_page
 from platform.forms import form_status, submit
 from platform.ideas.pages import problem_named_in_query
 from platform.limits import posting_limit
-from platform.permissions import ensure, register_predicates
+from platform.permissions import can_see_drafts, ensure, register_predicates
 from platform.prototypes import bp, queries, services, storage
 from platform.prototypes.feedback import NOT_COLLECTING, feedback_of, give_feedback
 from platform.prototypes.forms import (
@@ -32,7 +32,6 @@ from platform.prototypes.permissions import (
     can_edit_prototype,
     can_give_feedback,
     can_publish_prototype,
-    can_see_drafts,
     can_view_prototype,
 )
 from platform.prototypes.results import comparison, results_of
