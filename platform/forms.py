@@ -1,8 +1,11 @@
 """Form helpers shared by every feature."""
 
+from datetime import datetime
 from typing import NamedTuple
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, StopValidation
@@ -117,3 +120,29 @@ class HoneypotMixin:
     """Add the honeypot field `website` to a public contribution form (a filled one answers 400)."""
 
     website = HoneypotField()
+
+
+class LocalDateTimeField(StringField):
+    """A date and time typed in the city's time zone (an HTML datetime-local input)."""
+
+    FORMAT = "%Y-%m-%dT%H:%M"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("render_kw", {"type": "datetime-local"})
+        super().__init__(*args, **kwargs)
+
+    def _value(self):
+        if isinstance(self.data, datetime):
+            zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+            return self.data.astimezone(zone).strftime(self.FORMAT)
+        return self.raw_data[0] if self.raw_data else ""
+
+    def process_formdata(self, valuelist):
+        self.data = None
+        if not valuelist or not valuelist[0].strip():
+            return
+        try:
+            naive = datetime.strptime(valuelist[0].strip()[:16], self.FORMAT)
+        except ValueError:
+            raise ValueError(_l("Enter a date and time, like 2026-03-14 18:30.")) from None
+        self.data = naive.replace(tzinfo=ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"]))

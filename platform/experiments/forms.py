@@ -1,9 +1,5 @@
 """Forms for preparing experiments, changing their capacity and publishing their results."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, TextAreaField
@@ -11,33 +7,7 @@ from wtforms.validators import InputRequired, ValidationError
 
 from platform.experiments.models import Method
 from platform.experiments.services import INVOLVEMENT_MAX, LOCATION_MAX, TEXT_MAX, TITLE_MAX
-from platform.forms import ChoiceField, max_length, options, required, strip
-
-
-class LocalDateTimeField(StringField):
-    """A date and time typed in the city's time zone (an HTML datetime-local input)."""
-
-    FORMAT = "%Y-%m-%dT%H:%M"
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("render_kw", {"type": "datetime-local"})
-        super().__init__(*args, **kwargs)
-
-    def _value(self):
-        if isinstance(self.data, datetime):
-            zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-            return self.data.astimezone(zone).strftime(self.FORMAT)
-        return self.raw_data[0] if self.raw_data else ""
-
-    def process_formdata(self, valuelist):
-        self.data = None
-        if not valuelist or not valuelist[0].strip():
-            return
-        try:
-            naive = datetime.strptime(valuelist[0].strip()[:16], self.FORMAT)
-        except ValueError:
-            raise ValueError(_l("Enter a date and time, like 2026-03-14 18:30.")) from None
-        self.data = naive.replace(tzinfo=ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"]))
+from platform.forms import ChoiceField, LocalDateTimeField, max_length, options, required, strip
 
 
 class WholeNumber(StringField):
