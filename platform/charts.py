@@ -38,6 +38,13 @@ NICE_STEPS = sorted(
     (mantissa * 10**exponent for exponent in range(-6, 16) for mantissa in (1, 2, 2.5, 5)),
     reverse=True,
 )
+# Horizontal charts: a row is a label line, then its bar; the right margin keeps room for the
+# value written after the longest bar.
+H_MARGIN_LEFT = 12
+H_MARGIN_RIGHT = 72
+H_LABEL = 20
+H_BAR = 18
+H_ROW = H_LABEL + H_BAR + 14
 # Average advance of a character as a share of the font size, to guess a text's width.
 CHARACTER_WIDTH = 0.55
 
@@ -119,6 +126,81 @@ def grouped_bar_chart(categories, groups, *, title, max_value=None, number_forma
         parts.append(_label(category, centre, baseline + 22, slot))
     parts.append(_baseline(baseline))
     return _svg(chart_id, baseline + MARGIN_BOTTOM, parts)
+
+
+def horizontal_bar_chart(series, *, title, value_label, max_value=None, number_format=None):
+    """Draw one horizontal bar per `(label, value)` pair, each under its label written across the
+    chart's width: long labels (a survey's options) keep room to be read, where vertical bars
+    would cut them to their slot. A value of None shows as no data."""
+    fmt = number_format or str
+    labels = [label for label, _ in series]
+    values = [value for _, value in series]
+    chart_id = _new_id()
+    top, ticks = _scale(values, max_value)
+    plot_top = 32
+    plot_width = WIDTH - H_MARGIN_LEFT - H_MARGIN_RIGHT
+    bottom = plot_top + H_ROW * len(series)
+    parts = [
+        *_frame(chart_id, title, _describe_series(title, value_label, labels, values, fmt)),
+        _element("text", value_label, x=H_MARGIN_LEFT, y=16, fill=TEXT, font_size=13),
+        *_vertical_axis(ticks, top, plot_top, bottom, fmt),
+    ]
+    room = max(int(plot_width / (13 * CHARACTER_WIDTH)), 4)
+    for index, (label, value) in enumerate(series):
+        y = plot_top + H_ROW * index
+        parts.append(
+            _element(
+                "text", _shorten(str(label), room), x=H_MARGIN_LEFT, y=y + 14, fill=TEXT,
+                font_size=13,
+            )
+        )  # fmt: skip
+        parts += _horizontal_bar(value, top, y + H_LABEL, plot_width, fmt)
+    parts.append(
+        _element(
+            "line", x1=H_MARGIN_LEFT, x2=H_MARGIN_LEFT, y1=plot_top, y2=bottom, stroke=TEXT,
+            stroke_width=1.5,
+        )
+    )  # fmt: skip
+    return _svg(chart_id, bottom + 28, parts)
+
+
+def _vertical_axis(ticks, top, plot_top, bottom, fmt):
+    """Draw the vertical gridlines of a horizontal chart and their figures under the plot."""
+    plot_width = WIDTH - H_MARGIN_LEFT - H_MARGIN_RIGHT
+    parts = []
+    for tick in [0, *ticks]:
+        x = H_MARGIN_LEFT + plot_width * tick / top
+        if tick:
+            parts.append(
+                _element(
+                    "line", x1=_number(x), x2=_number(x), y1=plot_top, y2=bottom, stroke=GRID,
+                    stroke_width=1,
+                )
+            )  # fmt: skip
+        parts.append(
+            _element(
+                "text", fmt(tick), x=_number(x), y=bottom + 18, text_anchor="middle", fill=TEXT,
+                font_size=12,
+            )
+        )  # fmt: skip
+    return parts
+
+
+def _horizontal_bar(value, top, y, plot_width, fmt):
+    """Draw a bar from the axis and its value after it, or the no-data mark."""
+    if value is None:
+        return [_element("text", NO_DATA, x=H_MARGIN_LEFT + 6, y=y + 14, fill=TEXT, font_size=13)]
+    width = plot_width * min(max(float(value), 0.0), top) / top
+    return [
+        _element(
+            "rect", x=H_MARGIN_LEFT, y=y, width=_number(width), height=H_BAR, fill=BAR,
+            class_="chart-bar",
+        ),
+        _element(
+            "text", fmt(value), x=_number(H_MARGIN_LEFT + width + 6), y=y + 14, fill=TEXT,
+            font_size=13,
+        ),
+    ]  # fmt: skip
 
 
 def _new_id():

@@ -83,6 +83,10 @@ def settings_from_environment(instance_path):
         "ITEMS_PER_PAGE": 20,
         "PRE_MODERATION": _flag("PRE_MODERATION", False),
         "MODERATION_AUTO_HIDE_REPORTS": int(os.environ.get("MODERATION_AUTO_HIDE_REPORTS", "3")),
+        # The key of the hash that stands for an account in a survey's responses (one response
+        # per account, anonymous surveys included); SECRET_KEY when unset. Changing it lets
+        # everyone answer each open survey once more.
+        "SURVEY_KEY": os.environ.get("SURVEY_KEY") or None,
         "HSTS_ENABLED": is_production,
         # Reverse proxies in front of the app whose X-Forwarded-For/-Proto are believed: without
         # it, behind a proxy every client has the proxy's address and shares its rate limits.

@@ -61,6 +61,7 @@ def _register_blueprints(app):
     from platform.notifications import bp as notifications_bp
     from platform.personal_data import bp as personal_data_bp
     from platform.prototypes import bp as prototypes_bp
+    from platform.surveys import bp as surveys_bp
     from platform.taxonomy import bp as taxonomy_bp
     from platform.timeline import bp as timeline_bp
     from platform.transparency import bp as transparency_bp
@@ -72,6 +73,7 @@ def _register_blueprints(app):
     app.register_blueprint(problems_bp, url_prefix="/ideas")
     app.register_blueprint(prototypes_bp, url_prefix="/prototypes")
     app.register_blueprint(experiments_bp, url_prefix="/experiments")
+    app.register_blueprint(surveys_bp, url_prefix="/surveys")
     app.register_blueprint(moderation_bp, url_prefix="/moderation")
     app.register_blueprint(notifications_bp, url_prefix="/notifications")
     app.register_blueprint(transparency_bp)

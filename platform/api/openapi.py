@@ -64,6 +64,11 @@ PARAMETERS = {
     "experiment_status": query(
         "status", {"type": "string", "enum": services.EXPERIMENT_STATUSES}, "Stage of sign-up."
     ),
+    "survey_status": query(
+        "status",
+        {"type": "string", "enum": services.SURVEY_STATUSES},
+        "Open, closed, or with published results.",
+    ),
 }
 
 
@@ -76,6 +81,7 @@ PROTOTYPE_FILTERS = ("problem", "idea", "prototype_status", "created_since", "up
 EXPERIMENT_FILTERS = (
     "problem", "idea", "method", "experiment_status", "created_since", "updated_since",
 )  # fmt: skip
+SURVEY_FILTERS = ("problem", "survey_status", "created_since", "updated_since")
 PAGING = ("limit", "cursor", "lang")
 
 
@@ -171,6 +177,23 @@ PATHS = {
     "/api/v1/experiments.csv": export(
         "experiments", "Published experiments as CSV", EXPERIMENT_FILTERS
     ),
+    "/api/v1/surveys": collection("surveys", "Surveys", "SurveyPage", SURVEY_FILTERS),
+    "/api/v1/surveys/{survey_id}": {
+        "get": {
+            "tags": ["surveys"],
+            "summary": "One survey with its questionnaire and, once published, its results",
+            "parameters": [
+                {"name": "survey_id", "in": "path", "required": True, "schema": ID},
+                *parameters("lang"),
+            ],
+            "responses": {
+                "200": json_response("SurveyResponse", "The survey."),
+                "304": NOT_MODIFIED,
+                "400": BAD_REQUEST,
+                "404": error_response("No survey with this id can be read."),
+            },
+        }
+    },
     "/api/v1/stats": {
         "get": {
             "tags": ["stats"],
@@ -187,11 +210,13 @@ PATHS = {
 
 DESCRIPTION = """\
 What the platform's public pages show, as data: problems proposed by citizens and city agents,
-the lab's prototypes and experiments, and figures about participation. Read-only, no sign-in.
+the lab's prototypes, experiments and surveys (with their published results), and figures about
+participation. Read-only, no sign-in.
 
 No personal data: people appear only under the display name they chose (null for a deleted
 account); e-mail addresses, participants' names, comments and testers' feedback are never
-published. Content hidden by moderation, awaiting moderation, or still a draft is left out.
+published; survey results are aggregates, with only the quotations the lab chose to publish.
+Content hidden by moderation, awaiting moderation, or still a draft is left out.
 
 Lists are pages of at most 100 items ordered by id; follow `links.next` until it is null.
 Responses carry an ETag (send it back in If-None-Match for a 304) and Last-Modified, and may
@@ -204,12 +229,14 @@ def openapi_document():
         "openapi": "3.1.0",
         "info": {
             "title": "Open data API",
-            "version": "1.1.0",
+            "version": "1.2.0",
             "description": DESCRIPTION,
             "license": LICENCE,
         },
         "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
         "paths": PATHS,
         "components": {"schemas": SCHEMAS, "parameters": PARAMETERS},
-        "tags": [{"name": name} for name in ("problems", "prototypes", "experiments", "stats")],
+        "tags": [
+            {"name": name} for name in ("problems", "prototypes", "experiments", "surveys", "stats")
+        ],
     }

@@ -24,12 +24,17 @@ from platform.api.serializers import (
     problem_detail,
     prototype_data,
     stats_data,
+    survey_data,
+    survey_detail,
 )
 from platform.errors import api_error
 from platform.experiments.models import Experiment
 from platform.ideas.filters import ProblemFilters
 from platform.ideas.models import Problem
 from platform.prototypes.models import Prototype
+from platform.surveys import results as survey_results
+from platform.surveys import services as survey_services
+from platform.surveys.models import Survey
 from platform.taxonomy.services import list_districts, list_themes
 from platform.transparency import figures
 
@@ -38,6 +43,7 @@ PROBLEM_FILTERS = {"theme", "district", "status", "created_since", "updated_sinc
 # `idea` is the former name of the `problem` filter, still accepted (docs/api.md, changelog).
 PROTOTYPE_FILTERS = {"problem", "idea", "status", "created_since", "updated_since"}
 EXPERIMENT_FILTERS = {"problem", "idea", "method", "status", "created_since", "updated_since"}
+SURVEY_FILTERS = {"problem", "status", "created_since", "updated_since"}
 MAX_AGE = 60
 
 
@@ -135,6 +141,13 @@ def experiments_selection():
     return dated(query, Experiment)
 
 
+def surveys_selection():
+    query = services.surveys_query(
+        problem_id=problem_filter(), status=params.choice("status", services.SURVEY_STATUSES)
+    )
+    return dated(query, Survey)
+
+
 # Representations of a batch of rows (a page, or a slice of an export) ----------------------
 
 
@@ -156,7 +169,12 @@ def experiments_data(experiments):
     return [experiment_data(experiment, tested) for experiment in experiments]
 
 
-FILTERS = {Problem: PROBLEM_FILTERS, Prototype: PROTOTYPE_FILTERS, Experiment: EXPERIMENT_FILTERS}
+FILTERS = {
+    Problem: PROBLEM_FILTERS,
+    Prototype: PROTOTYPE_FILTERS,
+    Experiment: EXPERIMENT_FILTERS,
+    Survey: SURVEY_FILTERS,
+}
 
 
 def paged(selection, model, represent):
@@ -233,6 +251,25 @@ def experiments_csv():
     )
 
 
+@bp.route("/v1/surveys")
+def surveys():
+    return paged(surveys_selection, Survey, lambda rows: [survey_data(s) for s in rows])
+
+
+@bp.route("/v1/surveys/<int:survey_id>")
+def survey(survey_id):
+    params.check_names(set())
+    found = services.visible_survey(survey_id)
+    if found is None:
+        raise ApiError(404, "not_found", _l("No open survey has the id %(id)s.", id=survey_id))
+    sections = survey_services.load_structure(found)
+    results = None
+    if found.is_published:
+        results = survey_results.open_data(survey_results.survey_results(found))
+    modified = max(m for m in (found.updated_at, found.results_published_at) if m)
+    return cached_json({"data": survey_detail(found, sections, results)}, modified)
+
+
 @bp.route("/v1/stats")
 def stats():
     params.check_names({"months"})
@@ -246,6 +283,7 @@ def stats():
         "by_district": figures.contributions_by_district(),
         "funnel": figures.funnel(),
         "experiments_by_method": figures.experiments_by_method(),
+        "surveys": figures.survey_totals(),
     }
     themes = {theme.slug: theme for theme in list_themes()}
     districts = {district.slug: district for district in list_districts()}

@@ -5,6 +5,7 @@ describe."""
 
 from platform.api import params, services
 from platform.ideas.models import ProblemStatus
+from platform.surveys.models import QuestionKind
 from platform.transparency import figures
 
 STRING = {"type": "string"}
@@ -101,6 +102,8 @@ TIMELINE_EVENT = {
         event("duplicate_merged_in", "A duplicate was merged into this problem.", problem_id=ID),
         event("experiment_opened", "An experiment opened for sign-up.", experiment_id=ID),
         event("results_published", "An experiment's results were published.", experiment_id=ID),
+        event("survey_opened", "A survey started taking answers.", survey_id=ID),
+        event("survey_results_published", "A survey's results were published.", survey_id=ID),
         event(
             "prototype_version_published",
             "A prototype, or a new version of it, was published.",
@@ -208,6 +211,150 @@ ERROR = obj(
     }
 )
 
+PERCENT = nullable({"type": "number", "minimum": 0, "maximum": 100})
+NUMBER = {"type": "number"}
+COUNTED_OPTION = obj({"id": ID, "label": STRING, "count": COUNT, "percent": PERCENT})
+SURVEY_QUESTION_RESULT = obj(
+    {
+        "id": ID,
+        "position": ID,
+        "prompt": STRING,
+        "kind": {"type": "string", "enum": [k.value for k in QuestionKind]},
+        "respondents": described(COUNT, "Sent responses that answered the question."),
+        "options": described(
+            array(COUNTED_OPTION),
+            "Choices: each option counted on its own, in % of the question's respondents (a "
+            "multiple choice may add up to more than 100).",
+        ),
+        "other": obj({"count": COUNT, "percent": PERCENT}, "“Other (please specify)”."),
+        "scale": obj(
+            {
+                "min": {"type": "integer"},
+                "max": {"type": "integer"},
+                "low_label": STRING,
+                "high_label": STRING,
+                "mean": nullable(NUMBER),
+                "distribution": array(
+                    obj({"value": {"type": "integer"}, "count": COUNT, "percent": PERCENT})
+                ),
+            }
+        ),
+        "ranking": described(
+            array(obj({"id": ID, "label": STRING, "score": COUNT, "first": COUNT})),
+            "Borda scores, best first: ranked r-th of n, an option scores n − r points; "
+            "`first`: how often it came first.",
+        ),
+        "matrix": obj(
+            {
+                "columns": array(obj({"id": ID, "label": STRING})),
+                "rows": array(
+                    obj(
+                        {
+                            "id": ID,
+                            "label": STRING,
+                            "respondents": COUNT,
+                            "counts": array(COUNT),
+                            "percents": array(PERCENT),
+                        }
+                    )
+                ),
+            },
+            "Counts per row, in the order of the columns.",
+        ),
+        "number": obj(
+            {
+                "count": COUNT,
+                "mean": nullable(NUMBER),
+                "median": nullable(NUMBER),
+                "min": nullable(NUMBER),
+                "max": nullable(NUMBER),
+            }
+        ),
+        "texts": described(COUNT, "Free answers given (their texts are not published)."),
+        "quotations": described(array(STRING), "The free answers the lab published."),
+    },
+    "One question's figures; which keys are present depends on its kind.",
+    required=["id", "position", "prompt", "kind", "respondents"],
+)
+SURVEY_RESULTS = obj(
+    {
+        "respondents": described(COUNT, "Sent responses."),
+        "sections": array(obj({"title": STRING, "questions": array(ref("SurveyQuestionResult"))})),
+    },
+    "A survey's published results: aggregates only.",
+)
+SURVEY = obj(
+    {
+        "id": ID,
+        "url": URL,
+        "problem_id": nullable(ID),
+        "prototype_id": nullable(ID),
+        "title": STRING,
+        "introduction": described(STRING, "Markdown."),
+        "status": {"type": "string", "enum": services.SURVEY_STATUSES},
+        "phase": described(
+            {"type": "string", "enum": ["scheduled", "open", "closed", "published"]},
+            "What it does now: an open survey is scheduled before its opening time and closed "
+            "after its closing time.",
+        ),
+        "is_anonymous": described(BOOLEAN, "Responses are kept without their account."),
+        "opens_at": MOMENT,
+        "closes_at": MOMENT,
+        "responses_count": described(COUNT, "Responses sent (drafts are not counted)."),
+        "results_published_at": nullable(MOMENT),
+        "created_at": MOMENT,
+        "updated_at": MOMENT,
+    },
+    "A survey of the lab (the “enquête” stage). Respondents are counted, never named.",
+)
+LABELLED = obj({"id": ID, "label": STRING})
+SURVEY_QUESTION = obj(
+    {
+        "id": ID,
+        "prompt": STRING,
+        "help_text": STRING,
+        "kind": {"type": "string", "enum": [k.value for k in QuestionKind]},
+        "is_required": BOOLEAN,
+        "has_other": described(BOOLEAN, "Offers “other (please specify)”."),
+        "min_choices": nullable(COUNT),
+        "max_choices": nullable(COUNT),
+        "scale_min": nullable({"type": "integer"}),
+        "scale_max": nullable({"type": "integer"}),
+        "low_label": STRING,
+        "high_label": STRING,
+        "options": described(array(LABELLED), "Choices; for a matrix, its columns."),
+        "rows": described(array(LABELLED), "A matrix's rows."),
+        "condition": described(
+            nullable(obj({"question_id": ID, "option_ids": array(ID)})),
+            "Asked only to those who chose one of these options of an earlier question.",
+        ),
+    }
+)
+SURVEY_DETAIL = obj(
+    {
+        **SURVEY["properties"],
+        "results_note": described(
+            nullable(STRING), "The lab's reading (Markdown), once published."
+        ),
+        "sections": array(
+            obj(
+                {
+                    "position": ID,
+                    "title": STRING,
+                    "description": STRING,
+                    "questions": array(ref("SurveyQuestion")),
+                }
+            )
+        ),
+        "results": described(
+            nullable(ref("SurveyResults")),
+            "Once the results are published: the figures of every question and the quotations "
+            "the lab published; never another free text, never who answered what.",
+        ),
+    },
+    "A survey with its questionnaire and, once published, its results.",
+)
+
 CONTRIBUTION_COUNTS = {kind: COUNT for kind in figures.CONTRIBUTIONS} | {
     "participants": described(COUNT, "Distinct accounts that made these contributions.")
 }
@@ -251,6 +398,13 @@ STATS = obj(
                         }
                     )
                 ),
+                "surveys": obj(
+                    {
+                        "surveys": described(COUNT, "Surveys opened."),
+                        "surveys_with_results": COUNT,
+                        "survey_responses": described(COUNT, "Responses sent to them."),
+                    }
+                ),
             }
         )
     },
@@ -270,6 +424,13 @@ SCHEMAS = {
     "PrototypePage": page("Prototype"),
     "ExperimentPage": page("Experiment"),
     "ProblemResponse": obj({"data": ref("ProblemDetail")}),
+    "Survey": SURVEY,
+    "SurveyQuestion": SURVEY_QUESTION,
+    "SurveyDetail": SURVEY_DETAIL,
+    "SurveyResults": SURVEY_RESULTS,
+    "SurveyQuestionResult": SURVEY_QUESTION_RESULT,
+    "SurveyPage": page("Survey"),
+    "SurveyResponse": obj({"data": ref("SurveyDetail")}),
     "Stats": STATS,
     "Error": ERROR,
 }

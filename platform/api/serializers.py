@@ -73,6 +73,8 @@ def timeline_entry(event):
         entry["problem_id"] = item.id
     elif event.kind in ("experiment_opened", "results_published"):
         entry["experiment_id"] = item.id
+    elif event.kind in ("survey_opened", "survey_results_published"):
+        entry["survey_id"] = item.id
     elif event.kind == "prototype_version_published":
         prototype, version = item
         entry |= {"prototype_id": prototype.id, "version": version.number}
@@ -151,6 +153,72 @@ def experiment_data(experiment, tested_versions):
     }
 
 
+def survey_data(survey):
+    return {
+        "id": survey.id,
+        "url": url_for("surveys.show", survey_id=survey.id, _external=True),
+        "problem_id": survey.problem_id,
+        "prototype_id": survey.prototype_id,
+        "title": survey.title,
+        "introduction": survey.introduction,
+        "status": survey.status.value,
+        "phase": survey.phase.value,
+        "is_anonymous": survey.is_anonymous,
+        "opens_at": iso(survey.opens_at),
+        "closes_at": iso(survey.closes_at),
+        "responses_count": survey.responses_count,
+        "results_published_at": iso(survey.results_published_at),
+        "created_at": iso(survey.created_at),
+        "updated_at": iso(survey.updated_at),
+    }
+
+
+def _question_data(question):
+    return {
+        "id": question.id,
+        "prompt": question.prompt,
+        "help_text": question.help_text,
+        "kind": question.kind.value,
+        "is_required": question.is_required,
+        "has_other": question.has_other,
+        "min_choices": question.min_choices,
+        "max_choices": question.max_choices,
+        "scale_min": question.scale_min,
+        "scale_max": question.scale_max,
+        "low_label": question.low_label,
+        "high_label": question.high_label,
+        "options": [{"id": o.id, "label": o.label} for o in question.options],
+        "rows": [{"id": o.id, "label": o.label} for o in question.rows],
+        "condition": (
+            {
+                "question_id": question.condition_question_id,
+                "option_ids": sorted(o.id for o in question.condition_options),
+            }
+            if question.condition_question_id
+            else None
+        ),
+    }
+
+
+def survey_detail(survey, sections, results):
+    """A survey with its questionnaire and, once published, its aggregated results (never a
+    free text that was not published as a quotation, never who answered what)."""
+    return {
+        **survey_data(survey),
+        "results_note": survey.results_note if survey.is_published else None,
+        "sections": [
+            {
+                "position": section.position,
+                "title": section.title,
+                "description": section.description,
+                "questions": [_question_data(question) for question in section.questions],
+            }
+            for section in sections
+        ],
+        "results": results,
+    }
+
+
 def last_modified(rows):
     """The newest creation or change among `rows`, for the Last-Modified header."""
     moments = [moment for row in rows for moment in (row.created_at, row.updated_at) if moment]
@@ -202,6 +270,15 @@ PROTOTYPE_COLUMNS["latest_average_rating"] = lambda data: (
     data["versions"][-1]["average_rating"] if data["versions"] else None
 )
 
+SURVEY_COLUMNS = {
+    name: _plain(name)
+    for name in (
+        "id", "url", "problem_id", "prototype_id", "title", "status", "phase", "is_anonymous",
+        "opens_at", "closes_at", "responses_count", "results_published_at", "created_at",
+        "updated_at",
+    )
+}  # fmt: skip
+
 EXPERIMENT_COLUMNS = {
     name: _plain(name)
     for name in (
@@ -231,6 +308,7 @@ def stats_data(figures, themes, districts):
         "experiments_by_method": [
             {**row, "method": str(row["method"])} for row in figures["experiments_by_method"]
         ],
+        "surveys": figures["surveys"],
     }
 
 

@@ -23,6 +23,8 @@ from platform.ideas.models import Problem, ProblemStatus
 from platform.ideas.permissions import can_view_problem
 from platform.prototypes import services as prototype_services
 from platform.prototypes.models import Prototype, PrototypeStatus, PrototypeVersion
+from platform.surveys import services as survey_services
+from platform.surveys.models import Survey, SurveyStatus
 
 # The API answers the same to everyone (its responses are publicly cached): it never looks at
 # who is signed in.
@@ -33,6 +35,7 @@ PROBLEM_STATUSES = [status.value for status in ProblemStatus if status.is_listed
 PROTOTYPE_STATUSES = [s.value for s in PrototypeStatus if s is not PrototypeStatus.DRAFT]
 EXPERIMENT_STATUSES = [s.value for s in ExperimentStatus if s is not ExperimentStatus.DRAFT]
 METHODS = [method.value for method in Method]
+SURVEY_STATUSES = [s.value for s in SurveyStatus if s is not SurveyStatus.DRAFT]
 
 
 def problems_query(filters):
@@ -65,6 +68,21 @@ def experiments_query(*, problem_id=None, method=None, status=None):
     if status is not None:
         query = query.where(Experiment.status == ExperimentStatus(status))
     return query
+
+
+def surveys_query(*, problem_id=None, status=None):
+    query = survey_services.list_query(VISITOR)
+    if problem_id is not None:
+        query = query.where(Survey.problem_id == problem_id)
+    if status is not None:
+        query = query.where(Survey.status == SurveyStatus(status))
+    return query
+
+
+def visible_survey(survey_id):
+    """The survey a visitor can read (not a draft, not hidden), with its structure, or None."""
+    survey = db.session.scalar(survey_services.list_query(VISITOR).where(Survey.id == survey_id))
+    return survey
 
 
 def since(query, model, *, created_since=None, updated_since=None):

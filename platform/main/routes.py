@@ -1,16 +1,21 @@
 """Home page, terms of use, the health check and uploaded images."""
 
 from flask import abort, render_template, send_from_directory
+from flask_login import current_user
 
 from platform.database import database_reachable
 from platform.extensions import limiter
 from platform.images import content_type_of, is_stored_name, upload_folder
 from platform.main import bp
+from platform.surveys import services as surveys
 
 
 @bp.route("/")
 def home():
-    return render_template("main/home.html")
+    return render_template(
+        "main/home.html", open_surveys=surveys.open_surveys(current_user, limit=3),
+        survey_results=surveys.latest_results(current_user, limit=2),
+    )  # fmt: skip
 
 
 @bp.route("/terms")

@@ -19,6 +19,7 @@ class TargetType(enum.StrEnum):
     COMMENT = "comment"
     FEEDBACK = "feedback"
     ACCOUNT = "account"
+    SURVEY_ANSWER = "survey_answer"  # a quotation picked from a survey's free answers
 
 
 # Stored as an item's `hidden_reason` when reports hid it, rather than a moderator.

@@ -5,15 +5,27 @@ route checks before it knows the item); with one, whether it may on that item (w
 shows). A suspended account is stopped before any route by `suspensions`.
 """
 
+from sqlalchemy import select
+
+from platform.extensions import db
 from platform.ideas.models import ProblemStatus
 from platform.moderation.models import moderator_reason
 from platform.prototypes.models import Feedback
 from platform.roles import Role
+from platform.surveys.models import SurveyAnswer, SurveyResponse
 
 
 def author_id_of(item):
-    """The account that wrote a problem, a comment or a feedback (which names it `user_id`)."""
-    return item.user_id if isinstance(item, Feedback) else item.author_id
+    """The account that wrote a problem, a comment or a feedback (which names it `user_id`);
+    for a survey's quotation, the account of its response: None when the survey is anonymous
+    (no response names its account), so the author is unknown and told nothing."""
+    if isinstance(item, Feedback):
+        return item.user_id
+    if isinstance(item, SurveyAnswer):
+        return db.session.scalar(
+            select(SurveyResponse.user_id).where(SurveyResponse.id == item.response_id)
+        )
+    return item.author_id
 
 
 def can_moderate(user, _obj=None):

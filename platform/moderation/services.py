@@ -30,11 +30,17 @@ from platform.prototypes.models import Feedback, PrototypeVersion
 from platform.roles import Role
 from platform.rules import RuleError
 from platform.signals import moderation_decision
+from platform.surveys.models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 
 NOTE_MAX = 1_000
 REASON_MAX = 1_000
 # The model behind each kind of reportable item.
-MODELS = {TargetType.PROBLEM: Problem, TargetType.COMMENT: Comment, TargetType.FEEDBACK: Feedback}
+MODELS = {
+    TargetType.PROBLEM: Problem,
+    TargetType.COMMENT: Comment,
+    TargetType.FEEDBACK: Feedback,
+    TargetType.SURVEY_ANSWER: SurveyAnswer,
+}
 
 
 class ModerationError(RuleError):
@@ -50,9 +56,19 @@ def parse_target(target_type, target_id):
     except (ValueError, KeyError, TypeError):
         raise ModerationError(_l("This contribution does not exist.")) from None
     item = db.session.get(model, number)
-    if item is None or (kind is TargetType.COMMENT and item.is_deleted):
+    if item is None or not _is_public(kind, item):
         raise ModerationError(_l("This contribution does not exist."))
     return kind, item
+
+
+def _is_public(kind, item):
+    """A deleted comment is gone; a survey's answer is public only as a published quotation
+    (any other answer stays with the survey's organisers, never shown to moderators)."""
+    if kind is TargetType.COMMENT:
+        return not item.is_deleted
+    if kind is TargetType.SURVEY_ANSWER:
+        return item.quoted_at is not None
+    return True
 
 
 def _open_reports(kind, item):
@@ -223,12 +239,7 @@ def queue():
         ids = [target_id for target_type, target_id, *_ in rows if target_type is kind]
         if not ids:
             continue
-        query = select(model).where(model.id.in_(ids))
-        if model is Comment or model is Problem:
-            query = query.options(joinedload(model.author))
-        else:
-            query = query.options(joinedload(model.user))
-        for item in db.session.scalars(query):
+        for item in db.session.scalars(_reported(model, ids)):
             items[(kind, item.id)] = item
     reports = {}
     for report in db.session.scalars(
@@ -243,6 +254,7 @@ def queue():
             .where(Feedback.id.in_(feedback_ids))
         ).all()
     ) if feedback_ids else {}  # fmt: skip
+    survey_of = _surveys_of([i for (k, i) in items if k is TargetType.SURVEY_ANSWER])
     return [
         {
             "kind": kind,
@@ -251,14 +263,47 @@ def queue():
             "count": count,
             "reports": reports.get((kind, target_id), []),
             "prototype_id": prototype_of.get(target_id) if kind is TargetType.FEEDBACK else None,
+            "survey": survey_of.get(target_id) if kind is TargetType.SURVEY_ANSWER else None,
         }
         for kind, target_id, count, _latest in rows
         if (kind, target_id) in items
     ]
 
 
+def _reported(model, ids):
+    """The reported items of one model with their authors. Survey answers come with their
+    question, and only while they are quotations: a withdrawn one is no longer public."""
+    query = select(model).where(model.id.in_(ids))
+    if model is Comment or model is Problem:
+        return query.options(joinedload(model.author))
+    if model is SurveyAnswer:
+        return query.where(SurveyAnswer.quoted_at.is_not(None)).options(
+            joinedload(SurveyAnswer.question),
+            joinedload(SurveyAnswer.response).joinedload(SurveyResponse.user),
+        )
+    return query.options(joinedload(model.user))
+
+
+def _surveys_of(answer_ids):
+    """The survey of each reported quotation, by answer id (one query)."""
+    if not answer_ids:
+        return {}
+    rows = db.session.execute(
+        select(SurveyAnswer.id, Survey)
+        .join(SurveyQuestion, SurveyQuestion.id == SurveyAnswer.question_id)
+        .join(Survey, Survey.id == SurveyQuestion.survey_id)
+        .where(SurveyAnswer.id.in_(answer_ids))
+    ).all()
+    return dict(rows)
+
+
 def _author(kind, item):
-    return item.user if kind is TargetType.FEEDBACK else item.author
+    """The item's author; None for a deleted account, or a quotation of an anonymous survey."""
+    if kind is TargetType.FEEDBACK:
+        return item.user
+    if kind is TargetType.SURVEY_ANSWER:
+        return item.response.user
+    return item.author
 
 
 def pending_problems():

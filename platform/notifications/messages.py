@@ -102,6 +102,9 @@ def text_of(n):
             )
         case Kind.RESULTS_PUBLISHED:
             return _("The results of “%(title)s” are published.", title=n.experiment.title)
+        case Kind.SURVEY_RESULTS:
+            return _("The results of the survey “%(title)s” you answered are published.",
+                     title=n.survey.title)  # fmt: skip
         case Kind.CONTENT_HIDDEN:
             return _hidden(n)
         case Kind.CONTENT_RESTORED:
@@ -114,6 +117,8 @@ def target_of(n):
         return "experiments.show", {"experiment_id": n.experiment_id}, ""
     if n.kind is Kind.STATUS_CHANGED:
         return "ideas.show", {"problem_id": n.problem_id}, "#timeline"
+    if n.kind is Kind.SURVEY_RESULTS:
+        return "surveys.show", {"survey_id": n.survey_id}, "#results-title"
     if n.problem_id is not None and n.kind is not Kind.PROTOTYPE_PUBLISHED:
         endpoint, values = "ideas.show", {"problem_id": n.problem_id}
     else:

@@ -14,6 +14,7 @@ from platform.experiments.models import Experiment
 from platform.extensions import db
 from platform.ideas.models import Problem, StatusChange
 from platform.prototypes.models import Feedback, Prototype
+from platform.surveys.models import Survey
 
 
 class Kind(enum.StrEnum):
@@ -28,6 +29,7 @@ class Kind(enum.StrEnum):
     RESULTS_PUBLISHED = "results_published"
     CONTENT_HIDDEN = "content_hidden"  # a moderator's decision on the recipient's contribution
     CONTENT_RESTORED = "content_restored"
+    SURVEY_RESULTS = "survey_results"  # of a survey the recipient answered
 
 
 class EmailFrequency(enum.StrEnum):
@@ -89,6 +91,7 @@ class Notification(db.Model):
     status_change_id: Mapped[int | None] = mapped_column(
         ForeignKey("status_change.id", ondelete="CASCADE")
     )
+    survey_id: Mapped[int | None] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     emailed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -100,6 +103,7 @@ class Notification(db.Model):
     experiment: Mapped[Experiment | None] = relationship(lazy="raise")
     feedback: Mapped[Feedback | None] = relationship(lazy="raise")
     status_change: Mapped[StatusChange | None] = relationship(lazy="raise")
+    survey: Mapped[Survey | None] = relationship(lazy="raise")
 
     def __repr__(self):
         return f"<Notification {self.id} {self.kind} to {self.recipient_id}>"

@@ -75,6 +75,7 @@ def with_links(query):
         joinedload(Notification.experiment),
         joinedload(Notification.feedback),
         joinedload(Notification.status_change),
+        joinedload(Notification.survey),
     )
 
 

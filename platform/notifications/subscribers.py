@@ -21,6 +21,7 @@ from platform.signals import (
     problem_status_changed,
     prototype_published,
     results_published,
+    survey_results_published,
 )
 
 
@@ -107,6 +108,20 @@ def on_results_published(_sender, experiment, participant_ids, actor=None, **_kw
     )
 
 
+def on_survey_results_published(_sender, survey, respondent_ids, actor=None, **_kwargs):
+    """Every account that sent a response (found by its key when the survey is anonymous: the
+    notification says the account answered, which only the account itself reads)."""
+    if survey.is_hidden:
+        return
+    notify(
+        Kind.SURVEY_RESULTS,
+        respondent_ids,
+        actor_id=actor.id if actor is not None else None,
+        problem_id=survey.problem_id,
+        survey_id=survey.id,
+    )
+
+
 DECISIONS = {ActionType.HIDE: Kind.CONTENT_HIDDEN, ActionType.RESTORE: Kind.CONTENT_RESTORED}
 
 
@@ -153,4 +168,5 @@ def connect():
     experiment_opened.connect(on_experiment_opened)
     place_freed.connect(on_place_freed)
     results_published.connect(on_results_published)
+    survey_results_published.connect(on_survey_results_published)
     moderation_decision.connect(on_moderation_decision)

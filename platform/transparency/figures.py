@@ -16,9 +16,10 @@ from platform.experiments.models import Experiment, Method, SignUp, SignUpStatus
 from platform.extensions import db
 from platform.ideas.listing import listed as listed_problem
 from platform.ideas.models import Problem, ProblemStatus, StatusChange, Support
+from platform.surveys.models import Survey
 from platform.taxonomy.models import District, Theme
 from platform.transparency.periods import add_months, month_key, month_start, year_month
-from platform.transparency.public import between, contributions, listed_experiment
+from platform.transparency.public import between, contributions, listed_experiment, listed_survey
 
 # What citizens do, in the order the figures show it.
 CONTRIBUTIONS = ("problems", "supports", "comments", "feedbacks", "sign_ups")
@@ -210,3 +211,23 @@ def experiments_by_method(start=None, end=None):
         }
         for method in Method
     ]
+
+
+def survey_totals(start=None, end=None):
+    """Public surveys opening in [start, end) (None: without that bound), how many published
+    their results, and the responses sent to them. One query.
+
+    {"surveys": 4, "surveys_with_results": 2, "survey_responses": 380}
+    """
+    surveys, with_results, responses = db.session.execute(
+        select(
+            func.count(),
+            func.count(Survey.results_published_at),
+            func.coalesce(func.sum(Survey.responses_count), 0),
+        ).where(listed_survey(), between(Survey.opens_at, start, end))
+    ).one()
+    return {
+        "surveys": surveys,
+        "surveys_with_results": with_results,
+        "survey_responses": int(responses),
+    }

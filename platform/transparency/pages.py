@@ -31,6 +31,7 @@ def stats_page():
             heading=_("District"),
         ),
         "by_method": show.method_figure(figures.experiments_by_method()),
+        "surveys": figures.survey_totals(),
         "moderation": show.moderation_figure(actions_per_month()),
         "years": year_review.report_years(),
     }

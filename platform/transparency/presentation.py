@@ -226,4 +226,7 @@ def key_figure_rows(figures):
         (_("Prototype versions published"), figures["prototype_versions"]),
         (_("Experiments held"), figures["experiments"]),
         (_("Experiments with published results"), figures["experiments_with_results"]),
+        (_("Surveys opened"), figures["surveys"]),
+        (_("Surveys with published results"), figures["surveys_with_results"]),
+        (_("Responses to the surveys"), figures["survey_responses"]),
     ]

@@ -7,6 +7,7 @@
 - a support counts when its problem counts; a comment when it is neither hidden nor deleted and its
   problem counts, or its prototype is published and not hidden;
 - a prototype feedback when it is not hidden and its prototype is published and not hidden;
+- a survey when it is opened (not a draft) and not hidden, with the responses sent to it;
 - an experiment when it is published (not a draft) and not hidden; a sign-up when it is confirmed
   (the waiting list is not participation yet) for such an experiment.
 """
@@ -18,6 +19,7 @@ from platform.experiments.models import Experiment, ExperimentStatus, SignUp, Si
 from platform.ideas.listing import listed as listed_problem
 from platform.ideas.models import Problem, Support
 from platform.prototypes.models import Feedback, Prototype, PrototypeStatus, PrototypeVersion
+from platform.surveys.models import Survey, SurveyStatus
 
 
 def listed_prototype():
@@ -26,6 +28,10 @@ def listed_prototype():
 
 def listed_experiment():
     return and_(Experiment.status != ExperimentStatus.DRAFT, ~Experiment.is_hidden)
+
+
+def listed_survey():
+    return and_(Survey.status != SurveyStatus.DRAFT, ~Survey.is_hidden)
 
 
 def between(column, start, end):

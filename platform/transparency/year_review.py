@@ -14,6 +14,7 @@ from platform.extensions import db
 from platform.ideas.listing import listed as listed_problem
 from platform.ideas.models import Problem, ProblemStatus, StatusChange
 from platform.prototypes.models import Feedback, Prototype, PrototypeVersion
+from platform.surveys.models import Survey
 from platform.transparency.figures import (
     STAGES,
     experiments_by_method,
@@ -21,7 +22,12 @@ from platform.transparency.figures import (
     participation_totals,
 )
 from platform.transparency.periods import year_bounds
-from platform.transparency.public import between, listed_experiment, listed_prototype
+from platform.transparency.public import (
+    between,
+    listed_experiment,
+    listed_prototype,
+    listed_survey,
+)
 
 # The stages a problem moves forward to, after being proposed.
 FORWARD_STAGES = STAGES[1:]
@@ -36,19 +42,21 @@ def report_years():
 
 
 def yearly_report(year):
-    """The lab's review of `year`, computed from the data. Nine queries.
+    """The lab's review of `year`, computed from the data. Ten queries.
 
     {"year": 2026,
      "key_figures": {<participation_totals for the year>, "selected": n, "prototyping": n,
                      "experimenting": n, "adopted": n (problems that reached each stage during
                      the year), "prototypes": n, "prototype_versions": n (published during the
                      year), "experiments": n (starting during the year),
-                     "experiments_with_results": n},
+                     "experiments_with_results": n, "surveys": n (opening during the year),
+                     "surveys_with_results": n, "survey_responses": n},
      "participation": participation_by_month over the year's months (up to the current one),
      "problems": problems_moved_forward(year),
      "prototypes": prototypes_of_year(year),
      "experiments": experiments_of_year(year),
-     "experiments_by_method": experiments_by_method over the year}
+     "experiments_by_method": experiments_by_method over the year,
+     "surveys": surveys_of_year(year)}
     """
     start, end = year_bounds(year)
     today = utcnow().date()
@@ -72,6 +80,10 @@ def yearly_report(year):
     )
     key_figures["experiments"] = len(experiments)
     key_figures["experiments_with_results"] = sum(1 for e in experiments if e["results"])
+    surveys = surveys_of_year(year)
+    key_figures["surveys"] = len(surveys)
+    key_figures["surveys_with_results"] = sum(1 for s in surveys if s["results_published_at"])
+    key_figures["survey_responses"] = sum(s["responses"] for s in surveys)
     return {
         "year": year,
         "key_figures": key_figures,
@@ -80,6 +92,7 @@ def yearly_report(year):
         "prototypes": prototypes,
         "experiments": experiments,
         "experiments_by_method": experiments_by_method(start, end),
+        "surveys": surveys,
     }
 
 
@@ -245,4 +258,33 @@ def experiments_of_year(year):
             "results_published_at": experiment.results_published_at,
         }
         for experiment, participants in rows
+    ]
+
+
+def surveys_of_year(year):
+    """Public surveys that opened during `year`, in order, with their responses and, once
+    published, the lab's reading of the results. One query.
+
+    [{"id": 2, "title": "...", "problem_id": 7 or None, "opens_at": datetime,
+      "closes_at": datetime, "responses": 210, "results_note": "...",
+      "results_published_at": datetime or None}]
+    """
+    start, end = year_bounds(year)
+    rows = db.session.scalars(
+        select(Survey)
+        .where(listed_survey(), between(Survey.opens_at, start, end))
+        .order_by(Survey.opens_at, Survey.id)
+    )
+    return [
+        {
+            "id": survey.id,
+            "title": survey.title,
+            "problem_id": survey.problem_id,
+            "opens_at": survey.opens_at,
+            "closes_at": survey.closes_at,
+            "responses": survey.responses_count,
+            "results_note": survey.results_note if survey.results_published_at else "",
+            "results_published_at": survey.results_published_at,
+        }
+        for survey in rows
     ]

@@ -17,6 +17,9 @@ from platform.ideas.models import Problem, ProblemStatus
 from platform.prototypes import services as prototypes
 from platform.prototypes.models import Feedback, Prototype, QuestionKind
 from platform.roles import Role
+from platform.surveys.models import Survey, SurveyAnswer, SurveyResponse, SurveyStatus
+from platform.surveys.services import respondent_key
+from tests.surveys.conftest import SIMPLE, build_survey
 
 SECRETS = (
     "SECRET-PENDING-IDEA",
@@ -29,6 +32,9 @@ SECRETS = (
     "SECRET-DRAFT-EXPERIMENT",
     "SECRET-HIDDEN-EXPERIMENT",
     "SECRET-PARTICIPANT",
+    "SECRET-DRAFT-SURVEY",
+    "SECRET-HIDDEN-SURVEY",
+    "SECRET-UNQUOTED-ANSWER",  # a survey's free text the lab did not publish
 )
 
 
@@ -132,6 +138,7 @@ def world(app, make_user, make_problem, theme, other_theme, district):
         )
         experiments.open_experiment(people.agent, hidden_experiment)
         db.session.get(Experiment, hidden_experiment.id).is_hidden = True
+        surveys = _surveys(people, problem)
         db.session.commit()
         return SimpleNamespace(
             people=people,
@@ -151,7 +158,44 @@ def world(app, make_user, make_problem, theme, other_theme, district):
             survey=survey.id,
             draft_experiment=draft_experiment.id,
             hidden_experiment=hidden_experiment.id,
+            **surveys,
             theme=theme.slug,
             other_theme=other_theme.slug,
             district=district.slug,
         )
+
+
+def _surveys(people, problem):
+    """A published survey with responses (one text quoted, one not), an open one, a draft and
+    a hidden one."""
+    published, prompts = build_survey(
+        people.agent, status=SurveyStatus.PUBLISHED, problem=problem, locked=True,
+        title="Enquête sur les abribus", opens_in=timedelta(0),  # after the problem's steps
+    )  # fmt: skip
+    idea, first = prompts["Une idée pour l'accueil ?"], prompts["Venez-vous à la mairie ?"]
+    for n, (user, text) in enumerate(
+        [(people.tester, "Des bancs plus larges"), (people.author, "SECRET-UNQUOTED-ANSWER")]
+    ):
+        response = SurveyResponse(
+            survey_id=published.id, respondent_key=respondent_key(published.id, user.id),
+            user_id=user.id, submitted_at=utcnow(),
+        )  # fmt: skip
+        db.session.add(response)
+        db.session.flush()
+        db.session.add_all([
+            SurveyAnswer(response_id=response.id, question_id=idea.id, text=text,
+                         quoted_at=utcnow() if n == 0 else None),
+            SurveyAnswer(response_id=response.id, question_id=first.id,
+                         option_id=first.option_by_label["Oui"].id),
+        ])  # fmt: skip
+    published.responses_count = 2
+    open_survey, _ = build_survey(people.agent, sections=SIMPLE, title="Enquête ouverte")
+    draft, _ = build_survey(people.agent, status=SurveyStatus.DRAFT, title="SECRET-DRAFT-SURVEY")
+    hidden, _ = build_survey(people.agent, title="SECRET-HIDDEN-SURVEY")
+    db.session.get(Survey, hidden.id).is_hidden = True
+    return {
+        "published_survey": published.id,
+        "open_survey": open_survey.id,
+        "draft_survey": draft.id,
+        "hidden_survey": hidden.id,
+    }

@@ -63,7 +63,9 @@ def test_every_schema_of_the_document_is_valid_json_schema(document):
 
 def test_document_describes_every_api_route(app, document):
     routes = {
-        rule.rule.replace("<int:problem_id>", "{problem_id}")
+        rule.rule.replace("<int:problem_id>", "{problem_id}").replace(
+            "<int:survey_id>", "{survey_id}"
+        )
         for rule in app.url_map.iter_rules()
         if rule.rule.startswith("/api/v1/")
     }

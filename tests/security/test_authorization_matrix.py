@@ -16,14 +16,18 @@ from platform.notifications.models import Kind, Notification
 from platform.prototypes import services as prototype_services
 from platform.prototypes.models import PrototypeImage, QuestionKind
 from platform.roles import Role
+from platform.surveys.models import SurveyAnswer, SurveyResponse, SurveyStatus
 from platform.taxonomy.models import District
+from tests.surveys.conftest import build_survey
 
 ROLES = ["visitor", "citizen", "owner", "agent", "organiser", "moderator", "admin"]
 
 # Who may use each route: public, guest (signed-out pages), signed_in, owner (the author of the
 # problem and comment), lab (agents and above), lab_draft (a draft: the lab only, and anyone else
-# is told it does not exist), organiser (of the experiment, or moderators and
-# admins), moderator, admin. "excluded" routes serve files, checked elsewhere.
+# is told it does not exist), organiser (of the experiment, or moderators and admins),
+# survey_organiser (of the survey, or admins), survey_draft (a draft survey: its organisers and
+# admins; 404 outside the lab), moderator, admin. "excluded" routes serve files, checked
+# elsewhere.
 POLICY = {
     "/": "public",
     "/accessibility": "public",
@@ -39,6 +43,8 @@ POLICY = {
     "/api/v1/prototypes.csv": "public",
     "/api/v1/experiments": "public",
     "/api/v1/experiments.csv": "public",
+    "/api/v1/surveys": "public",
+    "/api/v1/surveys/<int:survey_id>": "public",
     "/api/v1/stats": "public",
     "/static/<path:filename>": "excluded",
     "/uploads/<name>": "excluded",
@@ -83,6 +89,34 @@ POLICY = {
     "/experiments/<int:experiment_id>/capacity": "organiser",
     "/experiments/<int:experiment_id>/results": "organiser",
     "/experiments/<int:experiment_id>/participants.csv": "organiser",
+    "/surveys/": "public",
+    "/surveys/new": "lab",
+    "/surveys/<int:survey_id>": "public",
+    "/surveys/<int:survey_id>/edit": "survey_organiser",
+    "/surveys/<int:survey_id>/open": "survey_draft",
+    "/surveys/<int:survey_id>/close": "survey_organiser",
+    "/surveys/<int:survey_id>/publish": "survey_organiser",
+    "/surveys/<int:survey_id>/build": "survey_organiser",
+    "/surveys/<int:survey_id>/sections": "survey_organiser",
+    "/surveys/<int:survey_id>/sections/<int:section_id>/edit": "survey_organiser",
+    "/surveys/<int:survey_id>/sections/<int:section_id>/move": "survey_organiser",
+    "/surveys/<int:survey_id>/sections/<int:section_id>/delete": "survey_organiser",
+    "/surveys/<int:survey_id>/sections/<int:section_id>/questions/new": "survey_organiser",
+    "/surveys/<int:survey_id>/questions/<int:question_id>/edit": "survey_organiser",
+    "/surveys/<int:survey_id>/questions/<int:question_id>/move": "survey_organiser",
+    "/surveys/<int:survey_id>/questions/<int:question_id>/section": "survey_organiser",
+    "/surveys/<int:survey_id>/questions/<int:question_id>/delete": "survey_organiser",
+    "/surveys/<int:survey_id>/options/<int:option_id>/edit": "survey_organiser",
+    "/surveys/<int:survey_id>/options/<int:option_id>/move": "survey_organiser",
+    "/surveys/<int:survey_id>/options/<int:option_id>/delete": "survey_organiser",
+    "/surveys/<int:survey_id>/answer": "signed_in",
+    "/surveys/<int:survey_id>/answer/<int:position>": "signed_in",
+    "/surveys/<int:survey_id>/answer/review": "signed_in",
+    "/surveys/<int:survey_id>/answer/submit": "signed_in",
+    "/surveys/<int:survey_id>/results": "survey_organiser",
+    "/surveys/<int:survey_id>/responses.csv": "survey_organiser",
+    "/surveys/<int:survey_id>/questions/<int:question_id>/answers": "survey_organiser",
+    "/surveys/<int:survey_id>/answers/<int:answer_id>/quote": "survey_organiser",
     "/moderation/": "moderator",
     "/moderation/log": "moderator",
     "/moderation/report": "signed_in",
@@ -117,6 +151,9 @@ ALLOWED = {
     "lab": {"agent", "organiser", "moderator", "admin"},
     "lab_draft": {"agent", "organiser", "moderator", "admin"},
     "organiser": {"organiser", "moderator", "admin"},
+    # A survey is run by its organisers and the admins, not by moderators (docs/operating.md).
+    "survey_organiser": {"organiser", "admin"},
+    "survey_draft": {"organiser", "admin"},  # a draft: 404 outside the lab, 403 for the others
     "moderator": {"moderator", "admin"},
     "admin": {"admin"},
 }
@@ -189,6 +226,7 @@ def world(app, make_user, make_problem, theme):
             ends_at=start + timedelta(hours=2), capacity=5,
         )  # fmt: skip
         experiment_services.open_experiment(people["organiser"], closing)
+        surveys = _surveys(people)
         spare_comment = post_comment(owner, db.session.get(Problem, problem.id), "À supprimer")
         district = District(slug="d", name_fr="D", name_en="D", name_es="D")
         db.session.add(district)
@@ -204,6 +242,7 @@ def world(app, make_user, make_problem, theme):
             "/ideas/<int:problem_id>/withdraw": {"problem_id": withdrawable.id},
             "/admin/districts/<int:item_id>/edit": {"item_id": district.id},
             "/admin/districts/<int:item_id>/delete": {"item_id": district.id},
+            **surveys["overrides"],
         }
         ids = {
             "problem_id": problem.id, "comment_id": comment.id, "prototype_id": prototype.id,
@@ -211,8 +250,56 @@ def world(app, make_user, make_problem, theme):
             "user_id": people["citizen"].id, "item_id": theme.id,
             "notification_id": notification.id,
             "filename": "css/site.css", "name": "x", "year": utcnow().year,
+            **surveys["ids"],
         }  # fmt: skip
     return people, ids, lab_problem, overrides
+
+
+def _surveys(people):
+    """An open survey with a response, and one survey for each action that changes a state or
+    deletes a part, so that only the role decides."""
+    organiser = people["organiser"]
+    survey, prompts = build_survey(organiser)
+    idea = prompts["Une idée pour l'accueil ?"]
+    response = SurveyResponse(
+        survey_id=survey.id, respondent_key="k" * 64, user_id=people["citizen"].id,
+        submitted_at=utcnow(),
+    )  # fmt: skip
+    db.session.add(response)
+    db.session.flush()
+    answer = SurveyAnswer(response_id=response.id, question_id=idea.id, text="Des bancs")
+    db.session.add(answer)
+    draft, _ = build_survey(organiser, status=SurveyStatus.DRAFT)
+    closing, _ = build_survey(organiser)
+    closed, _ = build_survey(organiser, status=SurveyStatus.CLOSED)
+    spares = [build_survey(organiser) for _ in range(3)]
+    means = [spare[1]["Par quels moyens ?"] for spare in spares]
+    db.session.flush()
+    second_section = means[0].section_id + 1  # the sections of a survey are made in order
+    first = prompts["Venez-vous à la mairie ?"]
+    base = "/surveys/<int:survey_id>"
+    return {
+        "ids": {
+            "survey_id": survey.id, "section_id": first.section_id, "question_id": idea.id,
+            "option_id": first.option_by_label["Oui"].id, "answer_id": answer.id,
+            "position": 1,
+        },
+        "overrides": {
+            f"{base}/open": {"survey_id": draft.id},
+            f"{base}/close": {"survey_id": closing.id},
+            f"{base}/publish": {"survey_id": closed.id},
+            f"{base}/sections/<int:section_id>/delete": {
+                "survey_id": spares[0][0].id, "section_id": second_section,
+            },
+            f"{base}/questions/<int:question_id>/delete": {
+                "survey_id": spares[1][0].id, "question_id": means[1].id,
+            },
+            f"{base}/options/<int:option_id>/delete": {
+                "survey_id": spares[2][0].id,
+                "option_id": means[2].option_by_label["En voiture"].id,
+            },
+        },
+    }  # fmt: skip
 
 
 def url_for_rule(rule, ids, lab_problem, overrides):
@@ -239,7 +326,7 @@ def check(response, role, policy, what):
         assert not to_login and response.status_code not in (403, 404, 405, 500), (
             what, response.status_code,
         )  # fmt: skip
-    elif policy == "lab_draft":
+    elif policy == "lab_draft" or (policy == "survey_draft" and role not in ALLOWED["lab"]):
         assert response.status_code == 404, (what, response.status_code)
     elif role == "visitor":
         assert to_login, (what, response.status_code)
@@ -263,6 +350,8 @@ def test_every_route_answers_each_role_as_the_policy_says(app, client, auth, wor
         for method in sorted(rule.methods & {"GET", "POST"}):
             response = client.get(path) if method == "GET" else client.post(path, data={})
             check(response, role, policy, f"{method} {path}")
+            response.get_data()  # a streamed export ends its request context once read
+            response.close()
             checked += 1
     assert checked > 70
 

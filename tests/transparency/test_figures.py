@@ -163,6 +163,8 @@ def test_yearly_key_figures(compute):
         "prototypes": 2, "prototype_versions": 3,
         # e1 (with results) and e2.
         "experiments": 2, "experiments_with_results": 1,
+        # No survey in this dataset (tests/surveys/test_report.py counts them).
+        "surveys": 0, "surveys_with_results": 0, "survey_responses": 0,
     }  # fmt: skip
     assert len(report["participation"]) == 12
 

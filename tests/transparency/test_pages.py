@@ -139,6 +139,9 @@ def test_report_shows_the_key_figures_of_the_year(client, dataset):
         "Versions de prototypes publiées": "3",
         "Expérimentations menées": "2",
         "Expérimentations aux résultats publiés": "1",
+        "Enquêtes ouvertes": "0",
+        "Enquêtes avec des résultats publiés": "0",
+        "Réponses aux enquêtes": "0",
     }
 
 
