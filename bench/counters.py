@@ -10,6 +10,7 @@ from platform.comments.models import Comment
 from platform.experiments.models import Experiment, SignUp, SignUpStatus
 from platform.ideas.models import Follow, Problem, Support
 from platform.prototypes.models import Feedback, Prototype, PrototypeVersion
+from platform.surveys.models import Survey, SurveyResponse
 
 
 def _live_comments(column, owner):
@@ -61,6 +62,12 @@ def _checks():
             Experiment.waiting_count,
             select(func.count(SignUp.id)).where(
                 SignUp.experiment_id == Experiment.id, SignUp.status == SignUpStatus.WAITING
+            ),
+        ),
+        "survey.responses_count": (
+            Survey.responses_count,
+            select(func.count(SurveyResponse.id)).where(
+                SurveyResponse.survey_id == Survey.id, SurveyResponse.submitted_at.is_not(None)
             ),
         ),
     }

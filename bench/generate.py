@@ -3,7 +3,8 @@
     DATABASE_URL=sqlite:////tmp/bench.db .venv/bin/python -m bench.generate --scale 1
 
 At scale 1: 200,000 accounts, 100,000 problems, 1,000,000 supports, 300,000 comments (one problem
-with 2,000), 2,000 prototypes with 50,000 feedbacks, 5,000 experiments with 100,000 sign-ups.
+with 2,000), 2,000 prototypes with 50,000 feedbacks, 5,000 experiments with 100,000 sign-ups,
+40 surveys with 50,000 submitted responses (about half a million answer rows).
 The database must have been migrated (`flask --app app db upgrade`). The same seed gives the
 same data. Every account has the demo password, hashed once.
 
@@ -29,6 +30,7 @@ from bench.city.comments import write_moderation, write_problem_comments
 from bench.city.experiments import write_experiments
 from bench.city.problems import write_problems, write_supports_and_follows, write_timelines
 from bench.city.prototypes import write_prototypes
+from bench.city.surveys import write_surveys
 from bench.counters import counter_drift
 from platform.accounts.models import User
 from platform.comments.models import Comment
@@ -37,6 +39,14 @@ from platform.extensions import db
 from platform.ideas.models import Follow, Problem, StatusChange, Support
 from platform.moderation.models import ModerationAction, Report
 from platform.prototypes.models import Answer, Feedback, Prototype, PrototypeVersion, Question
+from platform.surveys.models import (
+    Survey,
+    SurveyAnswer,
+    SurveyOption,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveySection,
+)
 
 __all__ = ["AT_SCALE_1", "City", "allocate", "generate", "main", "sizes_for"]
 
@@ -51,10 +61,12 @@ STEPS = (
     write_prototypes,
     write_experiments,
     write_moderation,
+    write_surveys,  # last: the parts before it draw the same data as before surveys existed
 )
 WITH_IDS = (
     User, Problem, Support, Follow, StatusChange, Comment, Prototype, PrototypeVersion, Question,
-    Feedback, Answer, Experiment, SignUp, ModerationAction, Report,
+    Feedback, Answer, Experiment, SignUp, Survey, SurveySection, SurveyQuestion, SurveyOption,
+    SurveyResponse, SurveyAnswer, ModerationAction, Report,
 )  # fmt: skip
 
 

@@ -1,6 +1,7 @@
 # ruff: noqa: S603, S607, S310 - a tool that runs local programs and reads local URLs by design
-"""What a run measures: the main pages of the generated city, and signed-in citizens toggling
-their supports, after which the stored counters must still equal the support rows."""
+"""What a run measures: the main pages of the generated city (surveys and their results among
+them), and signed-in citizens toggling their supports, after which the stored counters must
+still equal the support rows."""
 
 import http.cookiejar
 import re
@@ -36,6 +37,35 @@ def pages(manifest):
         ("prototype", "prototype", f"/prototypes/{manifest['prototype']}"),
         ("experiment", "experiment", f"/experiments/{manifest['experiment']}"),
         ("API: problems", "api", "/api/v1/ideas"),
+        *survey_pages(manifest),
+    ]
+
+
+def survey_pages(manifest):
+    """The surveys' list, the open survey with most responses (the page people answer from),
+    the results of the published survey with most responses, and that survey in the API (with
+    its results). A manifest written before surveys existed names none of them."""
+    if "survey_results" not in manifest:
+        return []
+    published, answering = manifest["survey_results"], manifest["survey"]
+    responses = manifest["survey_results_responses"]
+    return [
+        ("surveys: list", "survey", "/surveys/"),
+        (
+            f"survey, open ({manifest['survey_responses']:,} responses)",
+            "survey",
+            f"/surveys/{answering}",
+        ),
+        (
+            f"survey results ({responses:,} responses)",
+            "survey_results",
+            f"/surveys/{published}/results",
+        ),
+        (
+            f"API: survey with results ({responses:,} responses)",
+            "api",
+            f"/api/v1/surveys/{published}",
+        ),
     ]
 
 
@@ -45,7 +75,11 @@ def sign_in(base, email, password):
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     page = opener.open(base + "/auth/login").read().decode()
     token = CSRF_META.search(page).group(1)
-    form = urllib.parse.urlencode({"email": email, "password": password, "csrf_token": token})
+    # Back to the list after signing in (not the home page): a page measured on its own, whose
+    # failure the report shows, does not stop the support toggles.
+    form = urllib.parse.urlencode(
+        {"email": email, "password": password, "csrf_token": token, "next": "/ideas/"}
+    )
     page = opener.open(base + "/auth/login", data=form.encode()).read().decode()
     # Signing in starts a new session, whose CSRF token the page after the redirect carries.
     token = CSRF_META.search(page).group(1)

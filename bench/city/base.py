@@ -16,16 +16,26 @@ AT_SCALE_1 = {
     "feedbacks": 50_000,
     "experiments": 5_000,
     "sign_ups": 100_000,
+    "surveys": 40,
+    "survey_responses": 50_000,  # submitted; about ten answer rows each
+    "survey_drafts": 300,  # responses started, not sent (on open surveys)
 }
 SEARCH_TERMS = "pistes cyclables"  # two words of one subject: about 1 problem in 64 matches
 DAY = 86_400.0
-BIG_TABLES = {"idea", "support", "follow", "comment"}  # their indexes are built after loading
+BIG_TABLES = {
+    "idea",
+    "support",
+    "follow",
+    "comment",
+    "survey_answer",
+}  # their indexes are built after loading
 
 
 def sizes_for(scale):
     """How many rows of each kind a scale asks for (at least one of each)."""
     sizes = {name: max(1, round(count * scale)) for name, count in AT_SCALE_1.items()}
     sizes["accounts"] = max(sizes["accounts"], 40)
+    sizes["surveys"] = max(sizes["surveys"], 4)  # one of each state: draft, open, closed, published
     sizes["big_thread"] = min(AT_SCALE_1["big_thread"], sizes["comments"] // 2)
     return sizes
 

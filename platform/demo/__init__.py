@@ -1,8 +1,8 @@
 """The demo content that `make run` shows: a year in the life of the platform, in French.
 
 `flask --app app seed-demo` fills the database with accounts for every role (all with the
-password DEMO_PASSWORD, printed on purpose), residents, problems, prototypes, experiments, reports
-and notifications. Never run it on a production database.
+password DEMO_PASSWORD, printed on purpose), residents, problems, prototypes, experiments,
+surveys, reports and notifications. Never run it on a production database.
 
 One module per feature seeds that feature's content through its services, as people would have
 created it, then dates it in the past; the French texts live apart, in the `*_text` modules. The
@@ -46,6 +46,7 @@ def seed_everything():
     from platform.demo.notifications import seed_notifications
     from platform.demo.problems import seed_problems
     from platform.demo.prototypes import seed_prototypes
+    from platform.demo.surveys import seed_surveys
     from platform.demo.taxonomy import seed_districts, seed_themes
 
     districts = seed_districts()
@@ -54,6 +55,7 @@ def seed_everything():
     seed_problems(accounts, themes, districts)
     seed_prototypes(accounts)
     seed_experiments(accounts)
+    seed_surveys(accounts)
     seed_moderation(accounts)
     seed_notifications(accounts)
     # Last, once every support exists where it ends up (a merge moves supports).

@@ -1,5 +1,6 @@
 """The benchmark's data generator: the sizes it promises, counters equal to their rows, one
-long thread, the rules of the platform kept (capacity, one support per account)."""
+long thread, the rules of the platform kept (capacity, one support per account, surveys'
+answers within their questions' rules)."""
 
 import random
 
@@ -8,12 +9,22 @@ from sqlalchemy import func, select
 
 from bench.counters import counter_drift
 from bench.generate import allocate, generate, sizes_for
+from bench.scenarios import pages
 from platform.accounts.models import User
 from platform.comments.models import Comment
 from platform.experiments.models import Experiment, SignUp
 from platform.extensions import db
 from platform.ideas.models import Problem, ProblemStatus, Support
 from platform.prototypes.models import Feedback, Prototype
+from platform.surveys.models import (
+    QuestionKind,
+    Survey,
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveyStatus,
+)
+from tests.bench.survey_rules import violations
 
 SCALE = 0.001
 
@@ -36,6 +47,9 @@ def test_sizes_follow_the_scale():
     assert sizes["supports"] == 1_000_000
     assert sizes["big_thread"] == 2_000
     assert sizes_for(0.01)["problems"] == 1_000
+    assert sizes["surveys"] == 40
+    assert sizes["survey_responses"] == 50_000
+    assert sizes_for(0.001)["surveys"] == 4  # still one survey in each state
 
 
 def test_allocation_sums_exactly_and_respects_caps():
@@ -56,6 +70,11 @@ def test_generator_writes_the_promised_rows(city):
     assert count(Experiment) == sizes["experiments"]
     assert count(SignUp) == sizes["sign_ups"]
     assert city["rows"]["support"] == sizes["supports"]
+    assert count(Survey) == sizes["surveys"]
+    submitted = SurveyResponse.submitted_at.is_not(None)
+    assert db.session.scalar(select(func.count()).where(submitted)) == sizes["survey_responses"]
+    drafts = db.session.scalar(select(func.count()).where(SurveyResponse.submitted_at.is_(None)))
+    assert drafts == sizes["survey_drafts"]
 
 
 def test_stored_counters_equal_their_rows(city):
@@ -83,6 +102,36 @@ def test_experiments_never_exceed_their_capacity(city):
     )
 
 
+def test_surveys_keep_their_rules(city):
+    """Counters, dates, one response per account, and every answer within its question's
+    rules: visible questions only, choices within min/max, ranks a permutation, scale values
+    within the scale."""
+    assert violations(db.session) == []
+    statuses = set(db.session.scalars(select(Survey.status)))
+    assert statuses == set(SurveyStatus)
+
+
+def test_the_measured_results_are_the_largest_published_survey(city):
+    survey = db.session.get(Survey, city["survey_results"])
+    assert survey.status is SurveyStatus.PUBLISHED
+    assert survey.responses_count == city["survey_results_responses"]
+    assert survey.responses_count == db.session.scalar(select(func.max(Survey.responses_count)))
+    # It asks every kind of question, a conditional one and one with "other".
+    questions = db.session.scalars(
+        select(SurveyQuestion).where(SurveyQuestion.survey_id == survey.id)
+    ).all()
+    assert {q.kind for q in questions} == set(QuestionKind)
+    assert any(q.condition_question_id for q in questions)
+    assert any(q.has_other for q in questions)
+    quoted = select(func.count()).where(
+        SurveyAnswer.quoted_at.is_not(None), SurveyAnswer.question_id.in_([q.id for q in questions])
+    )
+    assert db.session.scalar(quoted) > 0
+    answering = db.session.get(Survey, city["survey"])
+    assert answering.status is SurveyStatus.OPEN
+    assert answering.responses_count == city["survey_responses"]
+
+
 def test_manifest_names_pages_that_exist(city):
     assert db.session.get(Prototype, city["prototype"]) is not None
     assert db.session.get(Experiment, city["experiment"]) is not None
@@ -90,3 +139,8 @@ def test_manifest_names_pages_that_exist(city):
         city["accounts"]
     )
     assert city["support_problems"]
+    paths = {path for _name, _kind, path in pages(city)}
+    assert f"/surveys/{city['survey_results']}/results" in paths
+    assert f"/surveys/{city['survey']}" in paths
+    assert f"/api/v1/surveys/{city['survey_results']}" in paths
+    assert "/surveys/" in paths

@@ -6,14 +6,20 @@ from importlib.resources import files
 
 import pytest
 
+from platform.demo.surveys_text import CANTEEN as CANTEEN_SURVEY
+from platform.demo.surveys_text import ELEVATOR as ELEVATOR_SURVEY
+from platform.demo.surveys_text import ID_CARD as ID_CARD_SURVEY
 from tests.e2e.conftest import sign_in
+
+CANTEEN, ELEVATOR, ID_CARD = (s["title"] for s in (CANTEEN_SURVEY, ELEVATOR_SURVEY, ID_CARD_SURVEY))
 
 AXE = (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
 RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 PUBLIC = [
     "/", "/ideas/", "/ideas/?sort=top&theme=mobilite", "{problem}", "/prototypes/", "{prototype}",
-    "/experiments/", "{experiment}", "/stats", "{report}", "/terms", "/accessibility",
+    "/experiments/", "{experiment}", "/surveys/", "{survey}", "{published_survey}",
+    "{published_survey}/results", "/stats", "{report}", "/terms", "/accessibility",
     "/auth/login", "/auth/register", "/no-such-page",
 ]  # fmt: skip
 SIGNED_IN = {
@@ -25,8 +31,22 @@ SIGNED_IN = {
         "/notifications/",
         "/notifications/settings",
         "/account/delete",
+        "{survey}/answer/1",
+        "{survey}/answer/3",
+        "{survey}/answer/review",
     ],
-    "sophie.bernard@example.org": ["{prototype}", "{experiment}", "{new_version}"],
+    "sophie.bernard@example.org": [
+        "{prototype}",
+        "{experiment}",
+        "{new_version}",
+        "{survey}",
+        "{survey}/build",
+        "{draft_survey}/build",
+        "{draft_question}",
+        "{survey}/results",
+        "{text_answers}",
+        "/surveys/new",
+    ],
     "karim.haddad@example.org": ["/moderation/", "/moderation/log"],
     "admin@example.org": ["/admin/users", "/admin/themes", "/admin/districts"],
 }
@@ -52,6 +72,22 @@ def paths(browser, server):
         "report": first_link(page, "/stats", "/report/"),
     }
     found["new_version"] = found["prototype"] + "/versions/new"
+    surveys = {s["title"]: s for s in page.request.get("/api/v1/surveys").json()["data"]}
+    found["survey"] = f"/surveys/{surveys[CANTEEN]['id']}"
+    published = surveys[ID_CARD]["id"]
+    found["published_survey"] = f"/surveys/{published}"
+    detail = page.request.get(f"/api/v1/surveys/{published}").json()["data"]
+    texts = [
+        q["id"] for s in detail["sections"] for q in s["questions"] if q["kind"] == "long_text"
+    ]
+    found["text_answers"] = f"/surveys/{published}/questions/{texts[0]}/answers"
+    sign_in(page, "sophie.bernard@example.org")
+    page.goto("/surveys/")  # the draft is listed for the lab only
+    found["draft_survey"] = page.get_by_role("link", name=ELEVATOR).first.get_attribute("href")
+    page.goto(found["draft_survey"] + "/build")
+    found["draft_question"] = page.locator(
+        "main a[href$='/edit'][href*='/questions/']"
+    ).first.get_attribute("href")
     context.close()
     return found
 
