@@ -80,9 +80,8 @@ def surveys_query(*, problem_id=None, status=None):
 
 
 def visible_survey(survey_id):
-    """The survey a visitor can read (not a draft, not hidden), with its structure, or None."""
-    survey = db.session.scalar(survey_services.list_query(VISITOR).where(Survey.id == survey_id))
-    return survey
+    """The survey a visitor can read (not a draft, not hidden), or None."""
+    return db.session.scalar(survey_services.list_query(VISITOR).where(Survey.id == survey_id))
 
 
 def since(query, model, *, created_since=None, updated_since=None):

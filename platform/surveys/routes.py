@@ -14,7 +14,7 @@ from platform.errors import render_error
 from platform.forms import form_status, submit
 from platform.limits import posting_limit
 from platform.permissions import ensure, register_predicates
-from platform.surveys import bp, services
+from platform.surveys import bp, results, services
 from platform.surveys.forms import PublishForm, SurveyForm
 from platform.surveys.permissions import (
     can_answer_survey,
@@ -106,8 +106,6 @@ def edit(survey_id):
 
 
 def render_survey(survey, publish_form=None, status=200):
-    from platform.surveys import results
-
     shows_results = can_view_results(current_user, survey) and survey.is_published
     return render_template(
         "surveys/show.html", survey=survey, response=services.response_of(current_user, survey),
@@ -152,7 +150,7 @@ def publish(survey_id):
     survey = get_survey_or_404(survey_id)
     ensure(can_publish_survey_results(current_user, survey),
            can_manage_survey(current_user, survey)
-           and _("Results can be published once the survey is closed."))  # fmt: skip
+           and services.RESULTS_WAIT)  # fmt: skip
     form = PublishForm()
     if submit(form, services.publish_results, current_user, survey, form.note.data).ok:
         flash(_("The results are published; respondents are told."), "success")

@@ -35,6 +35,7 @@ TITLE_MAX = 150
 TEXT_MAX = 10_000
 
 PUBLISHED_CLOSED = _l("The results of this survey are published: it can no longer change.")
+RESULTS_WAIT = _l("Results can be published once the survey is closed.")
 LOCKED = _l(
     "This survey has responses: its questions' types and options can no longer change. "
     "Their wording can still be corrected."
@@ -169,7 +170,7 @@ def close_survey(actor, survey):
 def publish_results(actor, survey, note=""):
     """Publish the results of a closed survey, with the lab's reading; respondents are told."""
     if not survey.awaits_results:
-        raise SurveyError(_l("Results can be published once the survey is closed."))
+        raise SurveyError(RESULTS_WAIT)
     survey.results_note = text(note, TEXT_MAX, "note", "", required=False)
     if survey.status is SurveyStatus.OPEN:
         survey.closed_at = survey.closes_at
@@ -248,16 +249,11 @@ def response_of(user, survey):
     )
 
 
-def _visible(viewer):
-    """Who sees what in lists: drafts for the lab, hidden surveys for no one."""
-    if can_see_drafts(viewer):
-        return Survey.is_hidden.is_(False)
-    return Survey.is_hidden.is_(False), Survey.status != SurveyStatus.DRAFT
-
-
-def _where_visible(query, viewer):
-    condition = _visible(viewer)
-    return query.where(*condition) if isinstance(condition, tuple) else query.where(condition)
+def list_query(viewer):
+    """The surveys `viewer` may see in lists (the API's rule too, seen by a visitor): drafts
+    for the lab, hidden surveys for no one."""
+    query = select(Survey).where(Survey.is_hidden.is_(False))
+    return query if can_see_drafts(viewer) else query.where(Survey.status != SurveyStatus.DRAFT)
 
 
 def _list_order():
@@ -278,11 +274,6 @@ def _list_order():
     return rank, case((rank == 0, Survey.closes_at), else_=None), Survey.closes_at.desc()
 
 
-def list_query(viewer):
-    """The surveys `viewer` may see in lists (the API's rule too, seen by a visitor)."""
-    return _where_visible(select(Survey), viewer)
-
-
 def list_page(viewer, page=1, per_page=20, problem=None):
     """One page of surveys for `viewer`, open first, with their problems (two queries)."""
     query = list_query(viewer).options(joinedload(Survey.problem))
@@ -298,7 +289,7 @@ def open_surveys(viewer, limit=3):
     """Surveys taking answers now, soonest to close first (the home page's block)."""
     now = utcnow()
     return db.session.scalars(
-        _where_visible(select(Survey), viewer)
+        list_query(viewer)
         .where(Survey.status == SurveyStatus.OPEN, Survey.opens_at <= now, Survey.closes_at > now)
         .options(joinedload(Survey.problem))
         .order_by(Survey.closes_at, Survey.id)
@@ -309,7 +300,7 @@ def open_surveys(viewer, limit=3):
 def latest_results(viewer, limit=2):
     """Surveys whose results were published last (the home page's block)."""
     return db.session.scalars(
-        _where_visible(select(Survey), viewer)
+        list_query(viewer)
         .where(Survey.status == SurveyStatus.PUBLISHED)
         .options(joinedload(Survey.problem))
         .order_by(Survey.results_published_at.desc(), Survey.id.desc())
@@ -319,7 +310,7 @@ def latest_results(viewer, limit=2):
 
 def surveys_of_problem(problem, viewer):
     return db.session.scalars(
-        _where_visible(select(Survey), viewer)
+        list_query(viewer)
         .where(Survey.problem_id == problem.id)
         .order_by(Survey.opens_at, Survey.id)
     ).all()
@@ -327,7 +318,7 @@ def surveys_of_problem(problem, viewer):
 
 def surveys_of_prototype(prototype, viewer):
     return db.session.scalars(
-        _where_visible(select(Survey), viewer)
+        list_query(viewer)
         .where(Survey.prototype_id == prototype.id)
         .order_by(Survey.opens_at, Survey.id)
     ).all()
